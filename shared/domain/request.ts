@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { REQUEST_ACTIONS, REQUEST_STATUSES } from './request.machine.ts';
+
+export const RequestKind = z.enum(['call_staff', 'luggage_in', 'luggage_out', 'shoe_care']);
+export type RequestKind = z.infer<typeof RequestKind>;
+
+export const CallReason = z.enum(['question', 'luggage_help', 'complaint', 'other']);
+export type CallReason = z.infer<typeof CallReason>;
+
+export const RequestStatus = z.enum(REQUEST_STATUSES);
+export const RequestAction = z.enum(REQUEST_ACTIONS);
+
+/** Ticket numbers: the kiosk's letter and a daily counter, e.g. "A007". Short enough to call out loud. */
+export const TicketNumber = z.string().regex(/^[A-Z][0-9]{3,4}$/);
+/** A service day in the property's time zone, YYYY-MM-DD. */
+export const ServiceDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The full request as staff see it. */
+export const ServiceRequest = z.object({
+  id: z.uuid(),
+  kind: RequestKind,
+  ticket: TicketNumber,
+  serviceDay: ServiceDay,
+  status: RequestStatus,
+  reason: CallReason.nullable(),
+  guestName: z.string().nullable(),
+  room: z.string().nullable(),
+  note: z.string().nullable(),
+  deviceId: z.uuid(),
+  desk: z.string().nullable(),
+  assignedStaffId: z.string().nullable(),
+  assignedStaffName: z.string().nullable(),
+  createdAt: z.string(), // server clock, ISO
+  clientCreatedAt: z.string(), // kiosk clock, kept for display
+  clockSkewMs: z.number().int(),
+  calledAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  rev: z.number().int().positive(), // bumps on every change; a client keeps the highest
+});
+export type ServiceRequest = z.infer<typeof ServiceRequest>;
+
+/** What the lobby wall may know: no names, rooms or notes. */
+export const WallRequest = ServiceRequest.pick({
+  id: true,
+  kind: true,
+  ticket: true,
+  status: true,
+  desk: true,
+  calledAt: true,
+  createdAt: true,
+  updatedAt: true,
+  rev: true,
+}).extend({ maskedName: z.string().nullable() });
+export type WallRequest = z.infer<typeof WallRequest>;
+
+/** "Li Wei" → "L***"; empty stays empty. Never returns more than the first letter. */
+export function maskName(name: string | null): string | null {
+  const trimmed = name?.trim();
+  if (!trimmed) return null;
+  return `${Array.from(trimmed)[0]}***`;
+}
+
+export function toWallRequest(r: ServiceRequest): WallRequest {
+  return {
+    id: r.id,
+    kind: r.kind,
+    ticket: r.ticket,
+    status: r.status,
+    desk: r.desk,
+    calledAt: r.calledAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    rev: r.rev,
+    maskedName: maskName(r.guestName),
+  };
+}
+
+/** Merge by revision: applying the same or an older copy changes nothing. */
+export function upsertByRev<T extends { id: string; rev: number }>(map: ReadonlyMap<string, T>, items: T[]): Map<string, T> {
+  const next = new Map(map);
+  for (const item of items) {
+    const have = next.get(item.id);
+    if (!have || have.rev < item.rev) next.set(item.id, item);
+  }
+  return next;
+}

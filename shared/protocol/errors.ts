@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** The closed set of error codes the API answers with. UIs map each to translated text. */
+export const ErrorCode = z.enum([
+  'bad_request', // body, query or params failed schema validation
+  'unauthenticated', // no or unknown credentials
+  'forbidden', // credentials valid, role or device kind not allowed
+  'not_found',
+  'invalid_pin', // staff id or PIN wrong
+  'rate_limited',
+  'pairing_code_invalid', // unknown, used or expired pairing code
+  'device_revoked',
+  'seq_gap', // push batch does not start at the device's next sequence number
+  'protocol_outdated', // client speaks an older protocol version than the server accepts
+  'conflict', // the state changed under the caller (expected status differs)
+  'illegal_transition', // the status machine does not allow the action from this state
+  'ticket_taken', // the ticket number was already used today
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  error: z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Command } from './commands.ts';
+import { ErrorCode } from './errors.ts';
+import { KioskEvent, KioskRequest, StaffEvent, WallEvent } from './events.ts';
+import { ServiceRequest, WallRequest } from '../domain/request.ts';
+
+export const MAX_PUSH_BATCH = 100;
+export const MAX_PULL_BATCH = 500;
+
+export const PushRequest = z.object({
+  deviceId: z.uuid(),
+  commands: z.array(Command).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** The closed set of push outcomes. A rejected command still advances the device's sequence. */
+export const PushOutcome = z.discriminatedUnion('outcome', [
+  z.object({ seq: z.number().int(), id: z.uuid(), outcome: z.literal('applied'), result: z.unknown() }),
+  z.object({ seq: z.number().int(), id: z.uuid(), outcome: z.literal('duplicate'), result: z.unknown() }),
+  z.object({
+    seq: z.number().int(),
+    id: z.uuid(),
+    outcome: z.literal('rejected'),
+    error: z.object({ code: ErrorCode, message: z.string() }),
+  }),
+]);
+export type PushOutcome = z.infer<typeof PushOutcome>;
+
+export const PushResponse = z.object({
+  outcomes: z.array(PushOutcome),
+  lastSeq: z.number().int().nonnegative(),
+  serverTime: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+/**
+ * 409 `seq_gap` details: the server stopped at a command whose number it
+ * cannot take (a gap, or a number it already holds for another command).
+ * `outcomes` are the commands of the batch it did settle before stopping.
+ */
+export const SeqGapDetails = z.object({ expectedSeq: z.number().int().positive(), outcomes: z.array(PushOutcome) });
+
+export const PullQuery = z.object({ after: z.coerce.number().int().nonnegative() });
+
+const pullOf = <E extends z.ZodType>(event: E) =>
+  z.object({ version: z.number().int().nonnegative(), events: z.array(event), hasMore: z.boolean(), reset: z.boolean() });
+export const StaffPull = pullOf(StaffEvent);
+export const WallPull = pullOf(WallEvent);
+export const KioskPull = pullOf(KioskEvent);
+export type StaffPull = z.infer<typeof StaffPull>;
+export type WallPull = z.infer<typeof WallPull>;
+export type KioskPull = z.infer<typeof KioskPull>;
+
+/** The state to start from (or restart from after a reset): active and today's requests. */
+export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest) });
+export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest) });
+export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(KioskRequest) });
+export type StaffSnapshot = z.infer<typeof StaffSnapshot>;
+export type WallSnapshot = z.infer<typeof WallSnapshot>;
+export type KioskSnapshot = z.infer<typeof KioskSnapshot>;

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { ApiError, type ErrorCode } from '../protocol/errors.ts';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/version.ts';
+
+/** The server answered with an error body (or an unreadable one). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+/** The request never got an answer: offline, DNS, connection reset, timeout. */
+export class NetworkFailure extends Error {}
+
+export interface ApiOptions {
+  /** Origin + nothing, e.g. "" for same origin. */
+  base?: string;
+  /** Bearer token for kiosk and wall devices; staff use the session cookie. */
+  token?: () => string | null | undefined;
+  timeoutMs?: number;
+}
+
+export class Api {
+  constructor(private readonly opts: ApiOptions = {}) {}
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    const h: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...extra };
+    const token = this.opts.token?.();
+    if (token) h.authorization = `Bearer ${token}`;
+    return h;
+  }
+
+  url(path: string): string {
+    return `${this.opts.base ?? ''}${path}`;
+  }
+
+  async get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    return this.send('GET', path, undefined, schema, signal);
+  }
+
+  async post<S extends z.ZodType>(path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    return this.send('POST', path, body, schema, signal);
+  }
+
+  private async send<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 15_000);
+    let res: Response;
+    try {
+      res = await fetch(this.url(path), {
+        method,
+        credentials: 'same-origin',
+        headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (e) {
+      throw new NetworkFailure(e instanceof Error ? e.message : String(e));
+    }
+    const text = await res.text().catch(() => '');
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: handled below */
+    }
+    if (!res.ok) {
+      const parsed = ApiError.safeParse(json);
+      if (parsed.success) throw new ApiFailure(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details);
+      // A proxy or a half-dead server answered something that is not ours.
+      throw res.status >= 500 || res.status === 0
+        ? new NetworkFailure(`HTTP ${res.status}`)
+        : new ApiFailure(res.status, 'internal', `HTTP ${res.status}`);
+    }
+    return schema.parse(json);
+  }
+}
+
+/** Transient failures are retried with backoff; the rest need a person or a fix. */
+export function isTransient(e: unknown): boolean {
+  if (e instanceof NetworkFailure) return true;
+  if (e instanceof ApiFailure) return e.status === 429 || e.status >= 500;
+  return false;
+}

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export const APPS = ['kiosk', 'admin', 'wall'] as const;
+export type AppName = (typeof APPS)[number];
+
+const here = import.meta.dirname;
+const roots: Record<AppName, string> = {
+  kiosk: resolve(here, 'kiosk'),
+  admin: resolve(here, 'admin'),
+  wall: resolve(here, 'admin/wall'),
+};
+const titles: Record<AppName, { name: string; short: string; color: string; orientation: 'portrait' | 'any' | 'landscape' }> = {
+  kiosk: { name: 'lobbydesk kiosk', short: 'Lobby', color: '#0f3d3e', orientation: 'any' },
+  admin: { name: 'lobbydesk staff', short: 'Desk', color: '#1d3557', orientation: 'any' },
+  wall: { name: 'lobbydesk wall display', short: 'Wall', color: '#111827', orientation: 'landscape' },
+};
+
+/** One Vite build per app: its own base path, manifest and service worker scope. */
+export function appConfig(app: AppName): UserConfig {
+  const t = titles[app];
+  return {
+    root: roots[app],
+    base: `/${app}/`,
+    publicDir: resolve(here, 'public'),
+    plugins: [
+      preact(),
+      VitePWA({
+        injectRegister: false, // each app registers through workbox-window itself, to control updates
+        registerType: 'prompt',
+        manifest: {
+          name: t.name,
+          short_name: t.short,
+          start_url: `/${app}/`,
+          scope: `/${app}/`,
+          display: 'fullscreen',
+          orientation: t.orientation,
+          background_color: t.color,
+          theme_color: t.color,
+          icons: [
+            { src: `/${app}/icon-192.png`, sizes: '192x192', type: 'image/png' },
+            { src: `/${app}/icon-512.png`, sizes: '512x512', type: 'image/png' },
+            { src: `/${app}/icon.svg`, sizes: 'any', type: 'image/svg+xml' },
+          ],
+        },
+        workbox: {
+          navigateFallback: `/${app}/index.html`,
+          navigateFallbackDenylist: [/^\/api\//],
+          globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+          cleanupOutdatedCaches: true,
+        },
+      }),
+    ],
+    build: {
+      outDir: resolve(here, 'dist', app),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+    },
+    server: { proxy: { '/api': 'http://localhost:8080' } },
+  };
+}
+
+const app = (process.env.LD_APP ?? 'kiosk') as AppName;
+export default defineConfig(appConfig(APPS.includes(app) ? app : 'kiosk'));
