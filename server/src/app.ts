@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
+import { authenticate } from './auth/authenticate.ts';
+import { principalAccess } from './auth/principal.ts';
+import { deviceRoutes } from './devices/devices.routes.ts';
+import { DomainError, errorBody } from './http/errors.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import type { AppDeps, RouteDef } from './http/route.ts';
+import { authRoutes } from './staff/auth.routes.ts';
+import { syncRoutes } from './sync/sync.routes.ts';
+
+/** Every API route, with who may call it. Tests walk this table. */
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...syncRoutes];
+
+export interface AppOptions {
+  deps: AppDeps;
+  /** Folder with the built apps (dist/); omitted in API-only tests. */
+  staticDir?: string;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ deps, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === true ? { redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } : logger,
+    bodyLimit: 512 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false, // set by the TLS proxy in front, where there is one
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`) }),
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof DomainError) return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
+    const e = err as { statusCode?: number; message?: string; code?: string };
+    if (e.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', e.message ?? 'Too many requests'));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      // Malformed JSON, wrong content type, body too large: the caller's mistake, said plainly.
+      return reply.status(e.statusCode).send(errorBody('bad_request', e.message ?? 'Bad request'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(503).send(errorBody('internal', 'The server could not finish this request; it is safe to retry'));
+  });
+
+  // Protocol and CSRF guard: every API write must carry the protocol header, which a cross-site form cannot send.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const v = req.headers[PROTOCOL_HEADER];
+    if (v !== undefined && Number(v) < PROTOCOL_VERSION) {
+      throw new DomainError('protocol_outdated', `This app speaks protocol ${v}; the server needs ${PROTOCOL_VERSION}. Reload to update.`, { required: PROTOCOL_VERSION });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD' && v === undefined) {
+      throw new DomainError('bad_request', `Missing ${PROTOCOL_HEADER} header`);
+    }
+  });
+
+  for (const def of routeTable) {
+    app.route({
+      method: def.method,
+      url: def.url,
+      config: def.rateLimitPerMinute ? { rateLimit: { max: def.rateLimitPerMinute, timeWindow: '1 minute' } } : {},
+      handler: async (req, reply) => {
+        const who = await authenticate(req, deps);
+        if (def.access !== 'public') {
+          if (!who) throw new DomainError('unauthenticated', 'Sign in first');
+          if (!(def.access as readonly string[]).includes(principalAccess(who))) throw new DomainError('forbidden', 'Not allowed for your role or device');
+        }
+        return def.handler({ req, reply, who, deps });
+      },
+    });
+  }
+
+  if (staticDir) await serveApps(app, staticDir);
+  return app;
+}
+
+const APPS = ['kiosk', 'admin', 'wall'] as const;
+
+async function serveApps(app: FastifyInstance, dir: string): Promise<void> {
+  for (const [i, name] of APPS.entries()) {
+    const root = join(dir, name);
+    if (!existsSync(root)) continue;
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/${name}/`,
+      decorateReply: i === 0,
+      setHeaders(res, path) {
+        // The service worker and the page must be re-checked; hashed assets are immutable.
+        if (/\/(sw\.js|index\.html|manifest\.webmanifest)$/.test(path)) res.header('cache-control', 'no-cache');
+        else if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.get('/', async (_req, reply) => reply.redirect('/admin/'));
+  app.setNotFoundHandler(async (req, reply) => {
+    const name = APPS.find((a) => req.url === `/${a}` || req.url.startsWith(`/${a}/`));
+    if (name && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      if (req.url === `/${name}`) return reply.redirect(`/${name}/`);
+      return reply.sendFile('index.html', join(dir, name));
+    }
+    return reply.status(404).send(errorBody('not_found', 'Nothing here'));
+  });
+}

@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  timeZone: string;
+  secureCookies: boolean;
+  staticDir: string;
+  log: boolean;
+}
+
+/** Everything configurable, from the environment. See README "Configuration". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.LOBBYDESK_DATA ?? 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    timeZone: env.LOBBYDESK_TIMEZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    secureCookies: env.LOBBYDESK_SECURE_COOKIES === '1',
+    staticDir: resolve(env.LOBBYDESK_STATIC ?? 'dist'),
+    log: env.LOBBYDESK_LOG !== '0',
+  };
+}

@@ -1,0 +1,80 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DeviceMe, PairBody, PairingCodeBody, PairResponse } from '../../../shared/protocol/auth.ts';
+import { serviceDayOf } from '../../../shared/domain/ticket.ts';
+import { SUPERVISORS } from '../auth/principal.ts';
+import { newPairingCode, newToken, tokenHash } from '../auth/secrets.ts';
+import { DomainError } from '../http/errors.ts';
+import { parse, route } from '../http/route.ts';
+import { lastTicketCounter } from '../requests/requests.repo.ts';
+import { propertyById } from '../staff/staff.repo.ts';
+import type { Db } from '../store/store.ts';
+import { deviceById, insertDevice, nextKioskLetter } from './devices.repo.ts';
+
+const PAIRING_MINUTES = 15;
+
+export async function deviceMe(db: Db, deviceId: string, now: Date): Promise<DeviceMe> {
+  const d = await deviceById(db, deviceId);
+  if (!d) throw new DomainError('not_found', 'Unknown device');
+  const property = await propertyById(db, d.property_id);
+  const serviceDay = serviceDayOf(now, property.timeZone);
+  return DeviceMe.parse({
+    deviceId: d.id,
+    kind: d.kind,
+    name: d.name,
+    letter: d.letter,
+    lastSeq: d.last_seq,
+    lastTicketToday: await lastTicketCounter(db, d.id, serviceDay),
+    serviceDay,
+    property,
+    serverTime: now.toISOString(),
+  });
+}
+
+export const deviceRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/devices/pairing-codes',
+    access: SUPERVISORS,
+    async handler({ req, deps, who }) {
+      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
+      const body = parse(PairingCodeBody, req.body);
+      const code = newPairingCode();
+      const expiresAt = new Date(deps.now().getTime() + PAIRING_MINUTES * 60_000);
+      await deps.store.db
+        .insertInto('pairing_codes')
+        .values({ code_hash: tokenHash(code), property_id: who.propertyId, kind: body.kind, name: body.name, created_by: who.staffId, expires_at: expiresAt })
+        .execute();
+      req.log.info({ staffId: who.staffId, kind: body.kind }, 'pairing code created');
+      return { code, expiresAt: expiresAt.toISOString() };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/devices/pair',
+    access: 'public',
+    rateLimitPerMinute: 10,
+    async handler({ req, deps }) {
+      const { code } = parse(PairBody, req.body);
+      const token = newToken();
+      const deviceId = uuidv7();
+      await deps.store.tx(async (trx) => {
+        const pc = await trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', tokenHash(code)).forUpdate().executeTakeFirst();
+        if (!pc || pc.used_at || new Date(pc.expires_at) < deps.now()) throw new DomainError('pairing_code_invalid', 'This pairing code is unknown, used or expired; ask staff for a new one');
+        const letter = pc.kind === 'kiosk' ? await nextKioskLetter(trx, pc.property_id) : null;
+        await insertDevice(trx, { id: deviceId, propertyId: pc.property_id, kind: pc.kind as 'kiosk' | 'wall', name: pc.name, letter, tokenHash: tokenHash(token) });
+        await trx.updateTable('pairing_codes').set({ used_at: deps.now(), device_id: deviceId }).where('code_hash', '=', pc.code_hash).execute();
+      });
+      req.log.info({ deviceId }, 'device paired');
+      return PairResponse.parse({ token, me: await deviceMe(deps.store.db, deviceId, deps.now()) });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/devices/me',
+    access: ['kiosk', 'wall'],
+    async handler({ who, deps }) {
+      if (who.kind !== 'device') throw new DomainError('forbidden', 'Devices only');
+      return deviceMe(deps.store.db, who.deviceId, deps.now());
+    },
+  }),
+];

@@ -1,0 +1,35 @@
+import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_pin: 401,
+  rate_limited: 429,
+  pairing_code_invalid: 400,
+  device_revoked: 401,
+  seq_gap: 409,
+  protocol_outdated: 426,
+  conflict: 409,
+  illegal_transition: 409,
+  ticket_taken: 409,
+  internal: 500,
+};
+
+/** An error a caller can act on; the error handler turns it into `{error:{code,message}}`. */
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}

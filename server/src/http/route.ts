@@ -1,0 +1,49 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Access, Principal } from '../auth/principal.ts';
+import type { Notifier } from '../live/notifier.ts';
+import type { Store } from '../store/store.ts';
+import { DomainError } from './errors.ts';
+
+export interface AppDeps {
+  store: Store;
+  notifier: Notifier;
+  now: () => Date;
+  /** Secure cookies when served over HTTPS (set LOBBYDESK_SECURE_COOKIES=1 behind a TLS proxy). */
+  secureCookies: boolean;
+  instanceId: string;
+}
+
+export interface RouteContext<P extends Principal | null> {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  who: P;
+  deps: AppDeps;
+}
+
+/**
+ * A route states who may call it. The table of all routes is exported so a
+ * test can walk every endpoint × every kind of caller.
+ */
+export interface RouteDef {
+  method: 'GET' | 'POST';
+  url: string;
+  access: 'public' | readonly Exclude<Access, 'public'>[];
+  /** Extra per-route rate limit: requests per minute per client address. */
+  rateLimitPerMinute?: number;
+  handler: (ctx: RouteContext<Principal | null>) => Promise<unknown>;
+}
+
+export function route<A extends RouteDef['access']>(
+  def: Omit<RouteDef, 'handler' | 'access'> & { access: A; handler: (ctx: RouteContext<A extends 'public' ? Principal | null : Principal>) => Promise<unknown> },
+): RouteDef {
+  return def as RouteDef;
+}
+
+/** Parse untrusted input with a shared schema; failures are a 400 that says what was wrong. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+  throw new DomainError('bad_request', first.join('; '));
+}

@@ -1,0 +1,113 @@
+import type { Selectable } from 'kysely';
+import type { RequestKind, ServiceRequest } from '../../../shared/domain/request.ts';
+import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
+import type { DB } from '../store/schema.ts';
+import type { Db, Tx } from '../store/store.ts';
+
+type Row = Selectable<DB['service_requests']>;
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function toRequest(r: Row): ServiceRequest {
+  return {
+    id: r.id,
+    kind: r.kind as RequestKind,
+    ticket: r.ticket,
+    serviceDay: r.service_day,
+    status: r.status as RequestStatus,
+    reason: r.reason as ServiceRequest['reason'],
+    guestName: r.guest_name,
+    room: r.room,
+    note: r.note,
+    deviceId: r.device_id,
+    desk: r.desk,
+    assignedStaffId: r.assigned_staff_id,
+    assignedStaffName: r.assigned_staff_name,
+    createdAt: iso(r.created_at)!,
+    clientCreatedAt: iso(r.client_created_at)!,
+    clockSkewMs: r.clock_skew_ms,
+    calledAt: iso(r.called_at),
+    completedAt: iso(r.completed_at),
+    updatedAt: iso(r.updated_at)!,
+    rev: r.rev,
+  };
+}
+
+export async function insertRequest(trx: Tx, propertyId: string, r: ServiceRequest): Promise<void> {
+  await trx
+    .insertInto('service_requests')
+    .values({
+      id: r.id,
+      property_id: propertyId,
+      kind: r.kind,
+      ticket: r.ticket,
+      service_day: r.serviceDay,
+      status: r.status,
+      reason: r.reason,
+      guest_name: r.guestName,
+      room: r.room,
+      note: r.note,
+      device_id: r.deviceId,
+      desk: r.desk,
+      assigned_staff_id: r.assignedStaffId,
+      assigned_staff_name: r.assignedStaffName,
+      created_at: r.createdAt,
+      client_created_at: r.clientCreatedAt,
+      clock_skew_ms: r.clockSkewMs,
+      called_at: r.calledAt,
+      completed_at: r.completedAt,
+      updated_at: r.updatedAt,
+      rev: r.rev,
+    })
+    .execute();
+}
+
+export async function updateRequest(trx: Tx, r: ServiceRequest): Promise<void> {
+  await trx
+    .updateTable('service_requests')
+    .set({
+      status: r.status,
+      desk: r.desk,
+      assigned_staff_id: r.assignedStaffId,
+      assigned_staff_name: r.assignedStaffName,
+      called_at: r.calledAt,
+      completed_at: r.completedAt,
+      updated_at: r.updatedAt,
+      rev: r.rev,
+    })
+    .where('id', '=', r.id)
+    .execute();
+}
+
+export async function lockRequest(trx: Tx, propertyId: string, id: string): Promise<ServiceRequest | null> {
+  const row = await trx.selectFrom('service_requests').selectAll().where('id', '=', id).where('property_id', '=', propertyId).forUpdate().executeTakeFirst();
+  return row ? toRequest(row) : null;
+}
+
+export async function ticketTaken(trx: Tx, propertyId: string, serviceDay: string, ticket: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('service_requests')
+    .select('id')
+    .where('property_id', '=', propertyId)
+    .where('service_day', '=', serviceDay)
+    .where('ticket', '=', ticket)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Active requests plus everything touched in the last day: what a screen starts from. */
+export async function currentRequests(db: Db, propertyId: string, deviceId?: string): Promise<ServiceRequest[]> {
+  const since = new Date(Date.now() - 24 * 3600_000);
+  let q = db
+    .selectFrom('service_requests')
+    .selectAll()
+    .where('property_id', '=', propertyId)
+    .where((eb) => eb.or([eb('status', 'not in', ['completed', 'cancelled']), eb('updated_at', '>=', since)]));
+  if (deviceId) q = q.where('device_id', '=', deviceId);
+  return (await q.orderBy('created_at').limit(2000).execute()).map(toRequest);
+}
+
+/** Highest ticket counter a device used on a service day (so a wiped kiosk never repeats one). */
+export async function lastTicketCounter(db: Db, deviceId: string, serviceDay: string): Promise<number> {
+  const rows = await db.selectFrom('service_requests').select('ticket').where('device_id', '=', deviceId).where('service_day', '=', serviceDay).execute();
+  return rows.reduce((max, r) => Math.max(max, Number(r.ticket.slice(1)) || 0), 0);
+}

@@ -1,0 +1,97 @@
+import { nextStatus } from '../../../shared/domain/request.machine.ts';
+import type { ServiceRequest } from '../../../shared/domain/request.ts';
+import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { Principal } from '../auth/principal.ts';
+import { DomainError } from '../http/errors.ts';
+import type { Tx } from '../store/store.ts';
+import { appendEvent } from '../sync/events.repo.ts';
+import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
+
+/** Applied commands return a result the device keeps; events go to every audience. */
+export interface Applied {
+  result: unknown;
+  version: number;
+}
+
+/**
+ * `clockOffsetMs` is the server's clock minus the device's, measured on this
+ * push (the device stamps `sentAt`). The request is timed by the guest's
+ * moment on the server's clock: client time + offset, never in the future.
+ */
+export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number): Promise<Applied> {
+  const p = cmd.payload;
+  if (await ticketTaken(trx, who.propertyId, p.serviceDay, p.ticket)) {
+    throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
+  }
+  const corrected = Math.min(now.getTime(), new Date(cmd.createdAt).getTime() + clockOffsetMs);
+  const request: ServiceRequest = {
+    id: p.requestId,
+    kind: p.kind,
+    ticket: p.ticket,
+    serviceDay: p.serviceDay,
+    status: 'waiting',
+    reason: p.reason,
+    guestName: p.guestName || null,
+    room: p.room || null,
+    note: p.note || null,
+    deviceId: cmd.deviceId,
+    desk: null,
+    assignedStaffId: null,
+    assignedStaffName: null,
+    createdAt: new Date(corrected).toISOString(),
+    clientCreatedAt: new Date(cmd.createdAt).toISOString(),
+    clockSkewMs: Math.round(clockOffsetMs),
+    calledAt: null,
+    completedAt: null,
+    updatedAt: now.toISOString(),
+    rev: 1,
+  };
+  await insertRequest(trx, who.propertyId, request);
+  const version = await appendEvent(trx, {
+    propertyId: who.propertyId,
+    type: 'request.upserted',
+    entityId: request.id,
+    subjectDeviceId: request.deviceId,
+    actorStaffId: who.kind === 'staff' ? who.staffId : null,
+    originDeviceId: cmd.deviceId,
+    data: request,
+  });
+  return { result: { requestId: request.id, ticket: request.ticket }, version };
+}
+
+export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.transition'>, now: Date): Promise<Applied> {
+  if (who.kind !== 'staff') throw new DomainError('forbidden', 'Only staff change a request');
+  const p = cmd.payload;
+  const current = await lockRequest(trx, who.propertyId, p.requestId);
+  if (!current) throw new DomainError('not_found', 'No such request');
+  if (current.status !== p.expectedStatus) {
+    const by = current.assignedStaffName ? ` by ${current.assignedStaffName}` : '';
+    throw new DomainError('conflict', `Ticket ${current.ticket} is already ${current.status}${by}`, { current });
+  }
+  const to = nextStatus(current.status, p.action);
+  if (!to) throw new DomainError('illegal_transition', `Cannot ${p.action} a request that is ${current.status}`);
+  const at = now.toISOString();
+  const takes = p.action === 'call' || p.action === 'serve';
+  const next: ServiceRequest = {
+    ...current,
+    status: to,
+    desk: p.desk ?? current.desk,
+    assignedStaffId: takes ? who.staffId : current.assignedStaffId,
+    assignedStaffName: takes ? who.name : current.assignedStaffName,
+    calledAt: p.action === 'call' ? at : current.calledAt,
+    completedAt: to === 'completed' || to === 'cancelled' ? at : current.completedAt,
+    updatedAt: at,
+    rev: current.rev + 1,
+  };
+  await updateRequest(trx, next);
+  const version = await appendEvent(trx, {
+    propertyId: who.propertyId,
+    type: 'request.upserted',
+    entityId: next.id,
+    subjectDeviceId: next.deviceId,
+    actorStaffId: who.staffId,
+    originDeviceId: cmd.deviceId,
+    data: next,
+  });
+  return { result: { requestId: next.id, status: next.status, rev: next.rev }, version };
+}

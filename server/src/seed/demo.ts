@@ -1,0 +1,73 @@
+import { v7 as uuidv7 } from 'uuid';
+import { hashPin, newToken, tokenHash } from '../auth/secrets.ts';
+import type { Store } from '../store/store.ts';
+
+export interface DemoCredentials {
+  staff: { id: string; name: string; role: string; pin: string }[];
+  kioskToken: string;
+  wallToken: string;
+}
+
+const STAFF = [
+  { id: 'agent1', name: 'Lin Mei', role: 'agent', pin: '1111' },
+  { id: 'agent2', name: 'Tom Baker', role: 'agent', pin: '1112' },
+  { id: 'super1', name: 'Zhou Hao', role: 'supervisor', pin: '2222' },
+  { id: 'manager1', name: 'Grace Chen', role: 'manager', pin: '3333' },
+];
+
+const MEMBERS: [string, string, number, number][] = [
+  ['Li Wei', 'gold', 128_000, 5_420],
+  ['Wang Fang', 'silver', 35_050, 1_210],
+  ['Zhang Min', 'platinum', 560_000, 22_800],
+  ['Liu Yang', 'classic', 0, 80],
+  ['Chen Jing', 'gold', 88_800, 4_050],
+  ['Yang Lei', 'silver', 12_000, 960],
+  ['Huang Xin', 'classic', 5_000, 150],
+  ['Zhao Qiang', 'gold', 203_400, 7_330],
+  ['Wu Ting', 'silver', 46_600, 2_005],
+  ['Zhou Jie', 'classic', 990, 40],
+  ['Emma Wilson', 'platinum', 1_250_000, 41_900],
+  ['James Smith', 'gold', 74_500, 3_800],
+  ['Sofia Rossi', 'silver', 21_000, 1_430],
+  ['Kenji Tanaka', 'gold', 99_900, 6_120],
+  ['Ana Souza', 'classic', 3_300, 210],
+  ['Omar Haddad', 'silver', 18_750, 1_100],
+  ['Sun Yue', 'platinum', 880_000, 30_250],
+  ['Ma Lin', 'classic', 0, 0],
+  ['Hu Jun', 'gold', 150_000, 9_900],
+  ['Guo Rui', 'silver', 27_300, 1_760],
+];
+
+/**
+ * First start only: a property, staff of each role, members, a paired demo
+ * kiosk and a wall display. Runs in one transaction; when a property exists
+ * it does nothing, so a second start never seeds twice.
+ */
+export async function seedDemo(store: Store, timeZone: string): Promise<DemoCredentials | null> {
+  const kioskToken = newToken();
+  const wallToken = newToken();
+  const pinHashes = await Promise.all(STAFF.map((s) => hashPin(s.pin)));
+  const seeded = await store.tx(async (trx) => {
+    const any = await trx.selectFrom('properties').select('id').limit(1).executeTakeFirst();
+    if (any) return false;
+    const propertyId = uuidv7();
+    await trx.insertInto('properties').values({ id: propertyId, name: 'Harbour View Hotel', time_zone: timeZone }).execute();
+    await trx
+      .insertInto('staff')
+      .values(STAFF.map((s, i) => ({ id: s.id, property_id: propertyId, name: s.name, role: s.role, pin_hash: pinHashes[i]! })))
+      .execute();
+    await trx
+      .insertInto('members')
+      .values(MEMBERS.map(([name, tier, balance, points]) => ({ id: uuidv7(), property_id: propertyId, name, tier, balance_minor: balance, points })))
+      .execute();
+    await trx
+      .insertInto('devices')
+      .values([
+        { id: uuidv7(), property_id: propertyId, kind: 'kiosk', name: 'Lobby kiosk A', letter: 'A', token_hash: tokenHash(kioskToken) },
+        { id: uuidv7(), property_id: propertyId, kind: 'wall', name: 'Lobby wall', letter: null, token_hash: tokenHash(wallToken) },
+      ])
+      .execute();
+    return true;
+  });
+  return seeded ? { staff: STAFF, kioskToken, wallToken } : null;
+}

@@ -1,0 +1,93 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json = ColumnType<unknown, string, string>;
+
+/** Kysely's view of the tables in migrations/. */
+export interface DB {
+  properties: { id: string; name: string; time_zone: string; version: Generated<number>; created_at: CreatedAt };
+  staff: { id: string; property_id: string; name: string; role: string; pin_hash: string; active: Generated<boolean>; created_at: CreatedAt };
+  sessions: { token_hash: string; staff_id: string; property_id: string; created_at: CreatedAt; expires_at: Timestamp; revoked_at: Timestamp | null };
+  devices: {
+    id: string;
+    property_id: string;
+    kind: string;
+    name: string;
+    letter: string | null;
+    token_hash: string | null;
+    staff_id: string | null;
+    last_seq: Generated<number>;
+    created_at: CreatedAt;
+    last_seen_at: Timestamp | null;
+    revoked_at: Timestamp | null;
+  };
+  pairing_codes: {
+    code_hash: string;
+    property_id: string;
+    kind: string;
+    name: string;
+    created_by: string;
+    created_at: CreatedAt;
+    expires_at: Timestamp;
+    used_at: Timestamp | null;
+    device_id: string | null;
+  };
+  commands: {
+    device_id: string;
+    seq: number;
+    command_id: string;
+    type: string;
+    outcome: 'applied' | 'rejected';
+    result: Json | null;
+    error_code: string | null;
+    error_message: string | null;
+    client_created_at: Timestamp;
+    received_at: CreatedAt;
+  };
+  members: {
+    id: string;
+    property_id: string;
+    name: string;
+    tier: string;
+    balance_minor: number;
+    points: number;
+    card_version: Generated<number>;
+    created_at: CreatedAt;
+  };
+  service_requests: {
+    id: string;
+    property_id: string;
+    kind: string;
+    ticket: string;
+    service_day: string;
+    status: string;
+    reason: string | null;
+    guest_name: string | null;
+    room: string | null;
+    note: string | null;
+    device_id: string;
+    desk: string | null;
+    assigned_staff_id: string | null;
+    assigned_staff_name: string | null;
+    created_at: Timestamp;
+    client_created_at: Timestamp;
+    clock_skew_ms: number;
+    called_at: Timestamp | null;
+    completed_at: Timestamp | null;
+    updated_at: Timestamp;
+    rev: number;
+  };
+  events: {
+    property_id: string;
+    version: number;
+    type: string;
+    entity_id: string;
+    subject_device_id: string | null;
+    actor_staff_id: string | null;
+    origin_device_id: string | null;
+    data: Json;
+    at: CreatedAt;
+  };
+  schema_migrations: { name: string; applied_at: CreatedAt };
+}

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../store/store.ts';
+
+export interface NewEvent {
+  propertyId: string;
+  type: string;
+  entityId: string;
+  subjectDeviceId: string | null;
+  actorStaffId: string | null;
+  originDeviceId: string | null;
+  data: unknown;
+}
+
+/**
+ * Appends an event under the next property version. The UPDATE takes the
+ * property row's lock until commit, so versions become visible in order and
+ * without gaps: a reader that has seen version V has seen everything below.
+ */
+export async function appendEvent(trx: Tx, e: NewEvent): Promise<number> {
+  const { version } = await trx
+    .updateTable('properties')
+    .set({ version: sql`version + 1` })
+    .where('id', '=', e.propertyId)
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('events')
+    .values({
+      property_id: e.propertyId,
+      version,
+      type: e.type,
+      entity_id: e.entityId,
+      subject_device_id: e.subjectDeviceId,
+      actor_staff_id: e.actorStaffId,
+      origin_device_id: e.originDeviceId,
+      data: JSON.stringify(e.data),
+    })
+    .execute();
+  return version;
+}
+
+export async function currentVersion(db: Db, propertyId: string): Promise<number> {
+  const row = await db.selectFrom('properties').select('version').where('id', '=', propertyId).executeTakeFirst();
+  return row?.version ?? 0;
+}
+
+export interface EventRow {
+  version: number;
+  type: string;
+  data: unknown;
+  at: Date;
+}
+
+export async function eventsAfter(db: Db, propertyId: string, after: number, upTo: number, limit: number, subjectDeviceId?: string): Promise<EventRow[]> {
+  let q = db
+    .selectFrom('events')
+    .select(['version', 'type', 'data', 'at'])
+    .where('property_id', '=', propertyId)
+    .where('version', '>', after)
+    .where('version', '<=', upTo);
+  if (subjectDeviceId) q = q.where('subject_device_id', '=', subjectDeviceId);
+  return q.orderBy('version').limit(limit).execute();
+}

@@ -1,0 +1,46 @@
+import { ServiceRequest, toWallRequest } from '../../../shared/domain/request.ts';
+import { KioskRequest, type Audience } from '../../../shared/protocol/events.ts';
+import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
+import type { Principal } from '../auth/principal.ts';
+import { currentRequests } from '../requests/requests.repo.ts';
+import type { Db } from '../store/store.ts';
+import { currentVersion, eventsAfter } from './events.repo.ts';
+
+export function audienceOf(who: Principal): Audience {
+  return who.kind === 'staff' ? 'staff' : who.deviceKind === 'wall' ? 'wall' : 'kiosk';
+}
+
+/** What each audience may see of a request: the wall never gets names, rooms or notes; a kiosk only its own. */
+function project(audience: Audience, r: ServiceRequest) {
+  if (audience === 'staff') return r;
+  if (audience === 'wall') return toWallRequest(r);
+  return KioskRequest.parse(r);
+}
+
+/**
+ * Events after `after`, up to the version that was committed when the pull
+ * began. `reset` when the cursor is ahead of the server (a restored database).
+ */
+export async function pull(db: Db, who: Principal, after: number) {
+  const audience = audienceOf(who);
+  const upTo = await currentVersion(db, who.propertyId);
+  if (after > upTo) return { version: upTo, events: [], hasMore: false, reset: true };
+  const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined);
+  const hasMore = rows.length === MAX_PULL_BATCH;
+  const events = rows.map((e) => ({
+    version: e.version,
+    at: new Date(e.at).toISOString(),
+    type: e.type as 'request.upserted',
+    request: project(audience, ServiceRequest.parse(e.data)),
+  }));
+  return { version: hasMore ? rows[rows.length - 1]!.version : upTo, events, hasMore, reset: false };
+}
+
+export async function snapshot(db: Db, who: Principal) {
+  const audience = audienceOf(who);
+  // Read the version first: anything the request query sees beyond it is merely applied again on the next pull.
+  const version = await currentVersion(db, who.propertyId);
+  const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
+  const requests = (await currentRequests(db, who.propertyId, own)).map((r) => project(audience, r));
+  return { version, requests };
+}

@@ -1,0 +1,111 @@
+import { COMMAND_SENDERS, type Command } from '../../../shared/protocol/commands.ts';
+import type { PushOutcome, PushRequest, PushResponse } from '../../../shared/protocol/sync.ts';
+import type { Principal } from '../auth/principal.ts';
+import { DomainError } from '../http/errors.ts';
+import type { Notifier } from '../live/notifier.ts';
+import { createRequest, transitionRequest, type Applied } from '../requests/requests.service.ts';
+import type { Store, Tx } from '../store/store.ts';
+import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
+
+type Handler = (trx: Tx, who: Principal, cmd: Command, now: Date, clockOffsetMs: number) => Promise<Applied>;
+
+/** The typed handler map: one entry per command type, checked exhaustively by the compiler. */
+const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract<Command, { type: T }>, now: Date, clockOffsetMs: number) => Promise<Applied> } = {
+  'request.create': createRequest,
+  'request.transition': (trx, who, cmd, now) => transitionRequest(trx, who, cmd, now),
+};
+
+export interface PushDeps {
+  store: Store;
+  notifier: Notifier;
+  now?: () => Date;
+}
+
+/**
+ * Applies a batch in order, each command in its own transaction together
+ * with the device's last-applied sequence number:
+ * - a command id the server already holds → `duplicate` with the stored result;
+ * - `seq == last + 1` → applied, or `rejected` (the sequence still advances);
+ * - anything else → stop with 409 `seq_gap` and what was settled so far.
+ */
+export async function push(deps: PushDeps, who: Principal, body: PushRequest): Promise<PushResponse> {
+  const now = deps.now ?? (() => new Date());
+  if (body.commands.some((c) => c.deviceId !== body.deviceId)) throw new DomainError('bad_request', 'Every command must carry the batch deviceId');
+  await ensurePushDevice(deps.store.db, who, body.deviceId);
+  const clockOffsetMs = body.sentAt ? now().getTime() - new Date(body.sentAt).getTime() : 0;
+  const outcomes: PushOutcome[] = [];
+  let lastSeq = 0;
+  for (const cmd of body.commands) {
+    const step = await pushOne(deps, who, cmd, now(), clockOffsetMs);
+    lastSeq = step.lastSeq;
+    if (step.gap) throw new DomainError('seq_gap', `Expected sequence ${step.lastSeq + 1}, got ${cmd.seq}`, { expectedSeq: step.lastSeq + 1, outcomes });
+    outcomes.push(step.outcome);
+    if (step.version) await deps.notifier.publish(who.propertyId, step.version);
+  }
+  return { outcomes, lastSeq, serverTime: now().toISOString() };
+}
+
+interface Step {
+  outcome: PushOutcome;
+  lastSeq: number;
+  gap?: boolean;
+  version?: number;
+}
+
+async function pushOne(deps: PushDeps, who: Principal, cmd: Command, now: Date, clockOffsetMs: number): Promise<Step> {
+  try {
+    return await deps.store.tx(async (trx) => {
+      const pre = await precheck(trx, cmd);
+      if (pre) return pre;
+      const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
+      if (!senders.includes(who.kind === 'staff' ? 'staff' : who.deviceKind)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
+      const handler = handlers[cmd.type] as Handler;
+      const applied = await handler(trx, who, cmd, now, clockOffsetMs);
+      await record(trx, cmd, 'applied', applied.result, null);
+      return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'applied', result: applied.result }, lastSeq: cmd.seq, version: applied.version };
+    });
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    // The command's own changes rolled back; record the rejection and advance, so the queue never wedges.
+    return deps.store.tx(async (trx) => {
+      const pre = await precheck(trx, cmd);
+      if (pre) return pre;
+      await record(trx, cmd, 'rejected', null, e);
+      return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'rejected', error: { code: e.code, message: e.message } }, lastSeq: cmd.seq };
+    });
+  }
+}
+
+/** Locks the device row; answers duplicates and gaps, or null when the command is next in line. */
+async function precheck(trx: Tx, cmd: Command): Promise<Step | null> {
+  const device = await lockDevice(trx, cmd.deviceId);
+  const seen = await trx.selectFrom('commands').selectAll().where('command_id', '=', cmd.id).executeTakeFirst();
+  if (seen) {
+    if (seen.device_id !== cmd.deviceId) throw new DomainError('forbidden', 'Command belongs to another device');
+    const outcome: PushOutcome =
+      seen.outcome === 'applied'
+        ? { seq: cmd.seq, id: cmd.id, outcome: 'duplicate', result: seen.result }
+        : { seq: cmd.seq, id: cmd.id, outcome: 'rejected', error: { code: (seen.error_code ?? 'internal') as never, message: seen.error_message ?? '' } };
+    return { outcome, lastSeq: device.last_seq };
+  }
+  if (cmd.seq !== device.last_seq + 1) return { outcome: null as never, lastSeq: device.last_seq, gap: true };
+  return null;
+}
+
+async function record(trx: Tx, cmd: Command, outcome: 'applied' | 'rejected', result: unknown, err: DomainError | null): Promise<void> {
+  await trx
+    .insertInto('commands')
+    .values({
+      device_id: cmd.deviceId,
+      seq: cmd.seq,
+      command_id: cmd.id,
+      type: cmd.type,
+      outcome,
+      result: result === null ? null : JSON.stringify(result),
+      error_code: err?.code ?? null,
+      error_message: err?.message ?? null,
+      client_created_at: cmd.createdAt,
+    })
+    .execute();
+  await trx.updateTable('devices').set({ last_seq: cmd.seq, last_seen_at: new Date() }).where('id', '=', cmd.deviceId).execute();
+}

@@ -1,0 +1,45 @@
+import { PullQuery, PushRequest } from '../../../shared/protocol/sync.ts';
+import { STAFF_ROLES } from '../auth/principal.ts';
+import { parse, route } from '../http/route.ts';
+import { pull, snapshot } from './pull.service.ts';
+import { push } from './push.service.ts';
+import { openLiveStream } from './live.stream.ts';
+
+const READERS = ['kiosk', 'wall', ...STAFF_ROLES] as const;
+
+export const syncRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/sync/push',
+    access: ['kiosk', ...STAFF_ROLES],
+    async handler({ req, who, deps }) {
+      return push(deps, who, parse(PushRequest, req.body));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/sync/pull',
+    access: READERS,
+    async handler({ req, who, deps }) {
+      const { after } = parse(PullQuery, req.query);
+      return pull(deps.store.db, who, after);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/sync/snapshot',
+    access: READERS,
+    async handler({ who, deps }) {
+      return snapshot(deps.store.db, who);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/sync/live',
+    access: READERS,
+    async handler({ req, reply, who, deps }) {
+      await openLiveStream(req, reply, who, deps);
+      return reply;
+    },
+  }),
+];
