@@ -1,0 +1,15 @@
+import { mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Keeps a screenshot in the test output, to be looked at. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
+}
+
+export const KIOSK_PORTRAIT = { width: 1080, height: 1920 };
+export const KIOSK_LANDSCAPE = { width: 1920, height: 1080 };
+export const TABLET = { width: 1280, height: 800 };
+export const WALL = { width: 1920, height: 1080 };
