@@ -83,7 +83,7 @@ export class Flusher {
       }
       this.state.value = this.attempt === 0 ? 'sending' : 'retrying';
       try {
-        const res = await this.o.api.post('/api/sync/push', { deviceId, commands: batch.map((r) => r.command) }, PushResponse);
+        const res = await this.o.api.post('/api/sync/push', { deviceId, commands: batch.map((r) => r.command), sentAt: new Date().toISOString() }, PushResponse);
         await this.settle(res.outcomes);
         this.attempt = 0;
         this.lastError.value = null;
@@ -126,12 +126,15 @@ export class Flusher {
 
   private async quarantineHead(e: ApiFailure): Promise<void> {
     const { db } = this.o;
-    await db.transaction('rw', [db.outbox, db.rejected], async () => {
+    const head = await db.transaction('rw', [db.outbox, db.rejected], async () => {
       const head = await db.outbox.orderBy('seq').first();
-      if (!head) return;
+      if (!head) return null;
       await db.rejected.put({ seq: head.seq, command: head.command, code: e.code, message: e.message, at: new Date().toISOString() });
       await db.outbox.delete(head.seq);
+      return head;
     });
+    // Tell the app, as for a rejection the server answered, so the refusal is shown and not lost silently.
+    if (head) await this.o.onOutcomes?.([{ seq: head.seq, id: head.command.id, outcome: 'rejected', error: { code: e.code, message: e.message } }]);
   }
 
   private async settle(outcomes: PushOutcome[]): Promise<void> {

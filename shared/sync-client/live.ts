@@ -18,6 +18,10 @@ export class LiveStream {
   private lastId: string | null = null;
   private abort: AbortController | null = null;
   private stopped = false;
+  private wake: (() => void) | null = null;
+  // The browser knows before the 45 s watchdog does: drop the stream when it goes offline, retry when it is back.
+  private onOffline = () => this.abort?.abort();
+  private onOnline = () => this.wake?.();
 
   constructor(
     private readonly api: Api,
@@ -28,11 +32,15 @@ export class LiveStream {
 
   start(): void {
     this.stopped = false;
+    globalThis.addEventListener?.('offline', this.onOffline);
+    globalThis.addEventListener?.('online', this.onOnline);
     void this.loop();
   }
 
   stop(): void {
     this.stopped = true;
+    globalThis.removeEventListener?.('offline', this.onOffline);
+    globalThis.removeEventListener?.('online', this.onOnline);
     this.abort?.abort();
   }
 
@@ -55,7 +63,14 @@ export class LiveStream {
       if (this.stopped) return;
       this.setStatus('reconnecting');
       attempt += 1;
-      await new Promise((r) => setTimeout(r, Math.max(250, backoffDelay(attempt, 500, 10_000))));
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, Math.max(250, backoffDelay(attempt, 500, 10_000)));
+        this.wake = () => {
+          clearTimeout(t);
+          r();
+        };
+      });
+      this.wake = null;
     }
   }
 

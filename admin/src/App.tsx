@@ -1,0 +1,27 @@
+import { useEffect } from 'preact/hooks';
+import { t } from './i18n/i18n.ts';
+import { LoginScreen } from './features/login/LoginScreen.tsx';
+import { QueueScreen } from './features/queue/QueueScreen.tsx';
+import { session } from './sync/session.ts';
+import { Toasts } from './ui/Toasts.tsx';
+
+export function App() {
+  const s = session.value;
+  useEffect(() => {
+    if (s.status !== 'signed_in') delete document.body.dataset.ready;
+  }, [s.status]);
+  return (
+    <>
+      {s.status === 'checking' ? (
+        <main class="splash" aria-busy="true">
+          {t('app.title')}
+        </main>
+      ) : s.status === 'signed_out' ? (
+        <LoginScreen initialError={s.reason} />
+      ) : (
+        <QueueScreen me={s.me} offline={s.offline} />
+      )}
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useEffect } from 'preact/hooks';
+import type { StaffMe } from '../../../../shared/protocol/auth.ts';
+import { serviceDayOf } from '../../../../shared/domain/ticket.ts';
+import { t } from '../../i18n/i18n.ts';
+import { transition } from '../../sync/actions.ts';
+import { hasData, requestList, sendingIds, snapshotLoaded } from '../../sync/queries.ts';
+import { now } from '../../ui/now.ts';
+import { Header } from '../shell/Header.tsx';
+import { activeQueue, doneTodayCount, nextToCall, queueCounts } from './queue.queries.ts';
+import { RequestRow } from './RequestRow.tsx';
+
+/** The desk's working screen: every open request, live, with "Call next" on top. */
+export function QueueScreen({ me, offline }: { me: StaffMe; offline: boolean }) {
+  const list = requestList.value;
+  const active = activeQueue(list);
+  const next = nextToCall(list);
+  const counts = queueCounts(active);
+  const today = serviceDayOf(new Date(now.value), me.property.timeZone);
+  const done = doneTodayCount(list, today);
+  const sending = sendingIds.value;
+  const ready = snapshotLoaded.value;
+
+  useEffect(() => {
+    if (ready) document.body.dataset.ready = 'true';
+  }, [ready]);
+
+  return (
+    <div class="queue-screen">
+      <Header me={me} />
+      {offline && !ready && <div class="banner banner-warn">{t('login.offlineCached')}</div>}
+      <section class="toolbar">
+        <button
+          type="button"
+          class="btn btn-accent call-next"
+          data-testid="call-next"
+          disabled={!next}
+          onClick={() => next && void transition(next, 'call')}
+        >
+          {next ? t('queue.callNextTicket', { ticket: next.ticket }) : t('queue.nobodyWaiting')}
+        </button>
+        <dl class="stats">
+          <div>
+            <dt>{t('queue.waiting')}</dt>
+            <dd data-testid="count-waiting">{counts.waiting}</dd>
+          </div>
+          <div>
+            <dt>{t('queue.inService')}</dt>
+            <dd data-testid="count-in-service">{counts.inService}</dd>
+          </div>
+          <div>
+            <dt>{t('queue.onHold')}</dt>
+            <dd data-testid="count-held">{counts.held}</dd>
+          </div>
+          <div>
+            <dt>{t('queue.doneToday')}</dt>
+            <dd data-testid="done-today">{done}</dd>
+          </div>
+        </dl>
+      </section>
+      <main class="queue">
+        {!hasData.value ? (
+          <p class="empty">{t('queue.loading')}</p>
+        ) : active.length === 0 ? (
+          <p class="empty" data-testid="queue-empty">
+            {t('queue.empty')}
+          </p>
+        ) : (
+          <ul class="rows">
+            {active.map((r) => (
+              <RequestRow key={r.id} request={r} sending={sending.has(r.id)} />
+            ))}
+          </ul>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { legalActions, REQUEST_STATUSES } from '../../../../shared/domain/request.machine.ts';
+import type { ServiceRequest } from '../../../../shared/domain/request.ts';
+import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitDuration } from './queue.queries.ts';
+
+let n = 0;
+function req(p: Partial<ServiceRequest>): ServiceRequest {
+  n += 1;
+  const id = `0190${String(n).padStart(4, '0')}-0000-7000-8000-000000000000`;
+  return {
+    id,
+    kind: 'call_staff',
+    ticket: `A${String(n).padStart(3, '0')}`,
+    serviceDay: '2025-05-01',
+    status: 'waiting',
+    reason: 'question',
+    guestName: 'Li Wei',
+    room: null,
+    note: null,
+    deviceId: '01900000-0000-7000-8000-000000000001',
+    desk: null,
+    assignedStaffId: null,
+    assignedStaffName: null,
+    createdAt: `2025-05-01T09:${String(n).padStart(2, '0')}:00.000Z`,
+    clientCreatedAt: '2025-05-01T09:00:00.000Z',
+    clockSkewMs: 0,
+    calledAt: null,
+    completedAt: null,
+    updatedAt: '2025-05-01T09:00:00.000Z',
+    rev: 1,
+    ...p,
+  };
+}
+
+describe('activeQueue', () => {
+  it('keeps unfinished requests only, oldest ticket first', () => {
+    const old = req({ createdAt: '2025-05-01T08:00:00.000Z', status: 'serving' });
+    const young = req({ createdAt: '2025-05-01T10:00:00.000Z' });
+    const mid = req({ createdAt: '2025-05-01T09:00:00.000Z', status: 'on_hold' });
+    const done = req({ status: 'completed' });
+    const gone = req({ status: 'cancelled' });
+    expect(activeQueue([young, done, mid, gone, old]).map((r) => r.id)).toEqual([old.id, mid.id, young.id]);
+  });
+
+  it('orders tickets taken in the same instant by ticket number', () => {
+    const b = req({ ticket: 'B001', createdAt: '2025-05-01T08:00:00.000Z' });
+    const a = req({ ticket: 'A002', createdAt: '2025-05-01T08:00:00.000Z' });
+    expect(activeQueue([b, a]).map((r) => r.ticket)).toEqual(['A002', 'B001']);
+  });
+});
+
+describe('nextToCall', () => {
+  it('picks the oldest waiting request and skips called, held and finished ones', () => {
+    const called = req({ status: 'called', createdAt: '2025-05-01T07:00:00.000Z' });
+    const held = req({ status: 'on_hold', createdAt: '2025-05-01T07:30:00.000Z' });
+    const waitingLate = req({ createdAt: '2025-05-01T09:30:00.000Z' });
+    const waitingEarly = req({ createdAt: '2025-05-01T08:30:00.000Z' });
+    expect(nextToCall([called, held, waitingLate, waitingEarly])?.id).toBe(waitingEarly.id);
+  });
+
+  it('returns null when nobody waits', () => {
+    expect(nextToCall([req({ status: 'serving' }), req({ status: 'completed' })])).toBeNull();
+    expect(nextToCall([])).toBeNull();
+  });
+});
+
+describe('counts', () => {
+  it('counts only requests finished on the given service day as done today', () => {
+    const list = [
+      req({ status: 'completed' }),
+      req({ status: 'cancelled' }),
+      req({ status: 'completed', serviceDay: '2025-04-30' }),
+      req({ status: 'no_show' }),
+    ];
+    expect(doneTodayCount(list, '2025-05-01')).toBe(2);
+  });
+
+  it('splits the active list into waiting, with staff and held', () => {
+    const list = ['waiting', 'waiting', 'called', 'serving', 'on_hold', 'no_show', 'completed'].map((s) =>
+      req({ status: s as ServiceRequest['status'] }),
+    );
+    expect(queueCounts(list)).toEqual({ waiting: 2, inService: 2, held: 2 });
+  });
+});
+
+describe('waiting time', () => {
+  it('never goes negative when the server clock is ahead', () => {
+    expect(elapsedMs('2025-05-01T09:00:10.000Z', Date.parse('2025-05-01T09:00:00.000Z'))).toBe(0);
+    expect(elapsedMs(null, 5)).toBe(0);
+    expect(elapsedMs('not a date', 5)).toBe(0);
+  });
+
+  it('reads in seconds, then minutes, then hours and minutes', () => {
+    expect(splitDuration(42_000)).toEqual({ unit: 'seconds', n: 42 });
+    expect(splitDuration(12 * 60_000 + 5_000)).toEqual({ unit: 'minutes', n: 12 });
+    expect(splitDuration(125 * 60_000)).toEqual({ unit: 'hours', h: 2, m: 5 });
+  });
+});
+
+describe('rowActions', () => {
+  it('shows exactly the legal actions of every status, primary first and cancel last', () => {
+    for (const status of REQUEST_STATUSES) {
+      const shown = rowActions(status);
+      expect(new Set(shown.map((a) => a.action))).toEqual(new Set(legalActions(status)));
+      expect(shown.filter((a) => a.primary).length).toBeLessThanOrEqual(1);
+      if (shown.length && shown.some((a) => a.primary)) expect(shown[0]?.primary).toBe(true);
+      const cancelAt = shown.findIndex((a) => a.action === 'cancel');
+      if (cancelAt >= 0) expect(cancelAt).toBe(shown.length - 1);
+    }
+  });
+
+  it('offers nothing on a finished request', () => {
+    expect(rowActions('completed')).toEqual([]);
+    expect(rowActions('cancelled')).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * What the lobby wall shows, derived from the masked requests: the ticket
+ * being called now, the ones called just before, and who is waiting by kind.
+ * Pure functions, tested beside this file.
+ */
+import type { RequestKind, WallRequest } from '../../../shared/domain/request.ts';
+
+export const RECENT_LIMIT = 6;
+export const KIND_ORDER: readonly RequestKind[] = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care'];
+
+const byCalledDesc = (a: WallRequest, b: WallRequest) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.rev - a.rev;
+
+/** The most recently called ticket still at a desk (called or being served), or null. */
+export function nowCalling(list: Iterable<WallRequest>): WallRequest | null {
+  let best: WallRequest | null = null;
+  for (const r of list) {
+    if (!r.calledAt || (r.status !== 'called' && r.status !== 'serving')) continue;
+    if (!best || byCalledDesc(r, best) < 0) best = r;
+  }
+  return best;
+}
+
+/** Tickets called before the current one, newest first; requeued (waiting again) and cancelled ones leave the list. */
+export function recentlyCalled(list: Iterable<WallRequest>, current: WallRequest | null, limit = RECENT_LIMIT): WallRequest[] {
+  return [...list]
+    .filter((r) => r.calledAt && r.id !== current?.id && r.status !== 'waiting' && r.status !== 'cancelled')
+    .sort(byCalledDesc)
+    .slice(0, limit);
+}
+
+export interface WaitingGroup {
+  kind: RequestKind;
+  count: number;
+  /** Oldest first. */
+  tickets: string[];
+}
+
+/** Waiting requests per kind, every kind present (a zero reads better than a gap), oldest ticket first. */
+export function waitingByKind(list: Iterable<WallRequest>): WaitingGroup[] {
+  const groups = new Map<RequestKind, WallRequest[]>(KIND_ORDER.map((k) => [k, []]));
+  for (const r of list) if (r.status === 'waiting') groups.get(r.kind)?.push(r);
+  return KIND_ORDER.map((kind) => {
+    const rs = (groups.get(kind) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ticket.localeCompare(b.ticket));
+    return { kind, count: rs.length, tickets: rs.map((r) => r.ticket) };
+  });
+}
+
+/** A key that changes whenever a ticket is (re)called: the chime plays when it changes. */
+export function callKey(r: WallRequest | null): string | null {
+  return r ? `${r.id}@${r.calledAt}` : null;
+}
