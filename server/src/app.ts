@@ -88,7 +88,8 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
       url: def.url,
       config: def.rateLimitPerMinute ? { rateLimit: { max: def.rateLimitPerMinute, timeWindow: '1 minute' } } : {},
       handler: async (req, reply) => {
-        const who = await authenticate(req, deps);
+        // A public route ignores stale credentials: a revoked or re-installed kiosk must still reach pairing and login.
+        const who = def.access === 'public' ? await authenticate(req, deps).catch(() => null) : await authenticate(req, deps);
         if (def.access !== 'public') {
           if (!who) throw new DomainError('unauthenticated', 'Sign in first');
           if (!(def.access as readonly string[]).includes(principalAccess(who))) throw new DomainError('forbidden', 'Not allowed for your role or device');

@@ -32,7 +32,7 @@ export const ServiceRequest = z.object({
   assignedStaffName: z.string().nullable(),
   createdAt: z.string(), // server clock, ISO
   clientCreatedAt: z.string(), // kiosk clock, kept for display
-  clockSkewMs: z.number().int(),
+  clockSkewMs: z.number().int(), // server clock minus the device's when it delivered; flag when large
   calledAt: z.string().nullable(),
   completedAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -75,6 +75,9 @@ export function toWallRequest(r: ServiceRequest): WallRequest {
     maskedName: maskName(r.guestName),
   };
 }
+
+/** A device clock further off than this is flagged to staff. */
+export const CLOCK_SKEW_FLAG_MS = 2 * 60_000;
 
 /** Merge by revision: applying the same or an older copy changes nothing. */
 export function upsertByRev<T extends { id: string; rev: number }>(map: ReadonlyMap<string, T>, items: T[]): Map<string, T> {

@@ -10,6 +10,8 @@ export const MAX_PULL_BATCH = 500;
 export const PushRequest = z.object({
   deviceId: z.uuid(),
   commands: z.array(Command).min(1).max(MAX_PUSH_BATCH),
+  /** The device's clock when it sent the batch: the server measures the device's clock offset from it. */
+  sentAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
