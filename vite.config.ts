@@ -50,6 +50,7 @@ export function appConfig(app: AppName): UserConfig {
           navigateFallbackDenylist: [/^\/api\//],
           globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
           cleanupOutdatedCaches: true,
+          clientsClaim: true, // the first install controls the open page, so it works offline without a reload
         },
       }),
     ],

@@ -1,0 +1,82 @@
+import { useEffect } from 'preact/hooks';
+import { StatusFooter } from '../components/StatusFooter.tsx';
+import { TopBar } from '../components/TopBar.tsx';
+import { CalledBanner } from '../features/call-staff/CalledBanner.tsx';
+import { ConfirmScreen } from '../features/call-staff/ConfirmScreen.tsx';
+import { DetailsScreen } from '../features/call-staff/DetailsScreen.tsx';
+import { step } from '../features/call-staff/flow.store.ts';
+import { HomeScreen } from '../features/call-staff/HomeScreen.tsx';
+import { ReasonScreen } from '../features/call-staff/ReasonScreen.tsx';
+import { TicketScreen } from '../features/call-staff/TicketScreen.tsx';
+import { ConnectingScreen } from '../features/setup/ConnectingScreen.tsx';
+import { SetupScreen } from '../features/setup/SetupScreen.tsx';
+import { locale, t } from '../i18n/locale.store.ts';
+import { phase } from '../sync/session.ts';
+import { updating } from './sw-update.ts';
+
+function GuestScreens() {
+  switch (step.value) {
+    case 'home':
+      return <HomeScreen />;
+    case 'reason':
+      return <ReasonScreen />;
+    case 'details':
+      return <DetailsScreen />;
+    case 'confirm':
+      return <ConfirmScreen />;
+    case 'ticket':
+      return <TicketScreen />;
+  }
+}
+
+function Current() {
+  switch (phase.value) {
+    case 'booting':
+      return (
+        <section class="screen center">
+          <span class="spinner" aria-hidden="true" />
+          <p class="lead">{t('boot.starting')}</p>
+        </section>
+      );
+    case 'failed':
+      return (
+        <section class="screen center">
+          <p class="alert" role="alert">
+            {t('error.local')}
+          </p>
+        </section>
+      );
+    case 'unpaired':
+      return <SetupScreen />;
+    case 'connecting':
+      return <ConnectingScreen />;
+    case 'ready':
+      return updating.value ? (
+        <section class="screen center">
+          <span class="spinner" aria-hidden="true" />
+          <p class="lead">{t('status.update')}</p>
+        </section>
+      ) : (
+        <GuestScreens />
+      );
+  }
+}
+
+export function App() {
+  const key = `${phase.value}:${phase.value === 'ready' ? step.value : ''}`;
+  // Each new screen moves focus to its heading, so keyboard and screen-reader users start at the top.
+  useEffect(() => {
+    const target = document.querySelector<HTMLElement>('#main [data-autofocus]');
+    if (target && !target.contains(document.activeElement)) target.focus({ preventScroll: true });
+  }, [key]);
+  return (
+    <div class="kiosk" data-phase={phase.value} data-step={step.value} lang={locale.value}>
+      <TopBar />
+      {phase.value === 'ready' && <CalledBanner />}
+      <main id="main" class="main" key={key}>
+        <Current />
+      </main>
+      <StatusFooter />
+    </div>
+  );
+}

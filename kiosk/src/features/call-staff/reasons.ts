@@ -1,0 +1,12 @@
+import { CallReason } from '../../../../shared/domain/request.ts';
+import type { KioskKey } from '../../i18n/locale.store.ts';
+
+/** The reasons a guest can pick, in the order shown, with their catalog keys. */
+export const REASONS = CallReason.options;
+
+export function reasonLabel(r: CallReason): KioskKey {
+  return `reason.${r}`;
+}
+export function reasonHint(r: CallReason): KioskKey {
+  return `reason.${r}.hint`;
+}

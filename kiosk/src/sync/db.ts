@@ -1,0 +1,54 @@
+/**
+ * The kiosk's IndexedDB: the sync stores every client has (outbox, rejected,
+ * meta) plus `tickets`, the guest-facing view of the requests this kiosk
+ * created. Only `kiosk/src/sync/` imports this file.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { CallReason, RequestKind } from '../../../shared/domain/request.ts';
+import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
+import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+import { SYNC_STORES, type MetaRow, type OutboxRow, type RejectedRow, type SyncTables } from '../../../shared/sync-client/outbox.ts';
+
+/** `queued`: only on this kiosk; `sent`: the server applied it; then the server's status. */
+export type TicketStatus = 'queued' | 'sent' | 'rejected' | RequestStatus;
+
+export interface TicketRow {
+  /** The request id (UUIDv7). */
+  id: string;
+  ticket: string;
+  kind: RequestKind;
+  status: TicketStatus;
+  reason: CallReason | null;
+  serviceDay: string;
+  /** Kiosk clock, ISO. */
+  createdAt: string;
+  /** The outbox command that carries this request; links push outcomes back to the ticket. */
+  commandId: string | null;
+  /** The server's revision of the request; 0 until the server has told us anything. */
+  rev: number;
+  desk: string | null;
+  calledAt: string | null;
+  /** Kiosk clock when this kiosk learned the number was (re)called; drives the "please come to the desk" notice. */
+  calledSeenAt: string | null;
+  errorCode: ErrorCode | null;
+}
+
+export class KioskDb extends Dexie implements SyncTables {
+  declare outbox: Table<OutboxRow, number>;
+  declare rejected: Table<RejectedRow, number>;
+  declare meta: Table<MetaRow, string>;
+  declare tickets: Table<TicketRow, string>;
+
+  constructor(name = 'lobbydesk-kiosk') {
+    super(name);
+    this.version(1).stores({ ...SYNC_STORES, tickets: 'id, commandId, serviceDay, createdAt' });
+  }
+}
+
+/** Meta keys, in one place. */
+export const META = {
+  token: 'token',
+  me: 'me',
+  nextSeq: 'nextSeq', // owned by shared/sync-client/outbox.ts
+  counter: (serviceDay: string) => `ticketCounter:${serviceDay}`,
+} as const;

@@ -1,0 +1,74 @@
+/**
+ * The kiosk's sync engine: one outbox flusher and one follower of the
+ * server's view of this kiosk's requests, plus the connection state the
+ * footer shows. Started once the kiosk knows who it is.
+ */
+import { computed, effect, signal } from '@preact/signals';
+import { serviceDayOf } from '../../../shared/domain/ticket.ts';
+import type { KioskEvent, KioskRequest } from '../../../shared/protocol/events.ts';
+import { KioskPull, KioskSnapshot } from '../../../shared/protocol/sync.ts';
+import { Flusher } from '../../../shared/sync-client/flusher.ts';
+import { Follower } from '../../../shared/sync-client/follower.ts';
+import { api, db } from './client.ts';
+import { me, refresh } from './session.ts';
+import { applyOutcomes, applyServerRequests } from './tickets.ts';
+
+export const flusher = new Flusher({
+  db,
+  api,
+  deviceId: () => me.value?.deviceId ?? null,
+  onOutcomes: (outcomes) => applyOutcomes(db, outcomes),
+});
+
+// Follower callbacks are synchronous; chain the writes so they land in order.
+let writes: Promise<void> = Promise.resolve();
+function merge(requests: KioskRequest[], fromSnapshot: boolean): void {
+  const m = me.value;
+  const serviceDay = m ? serviceDayOf(new Date(), m.property.timeZone) : new Date().toISOString().slice(0, 10);
+  writes = writes
+    .then(() => applyServerRequests(db, requests, { serviceDay, fromSnapshot }))
+    .catch((e: unknown) => console.warn('kiosk: could not store server update', e));
+}
+
+export const follower = new Follower<KioskSnapshot, KioskEvent>({
+  api,
+  snapshot: KioskSnapshot,
+  pull: KioskPull,
+  onSnapshot: (s) => merge(s.requests, true),
+  onEvents: (events) => merge(events.map((e) => e.request), false),
+});
+
+const browserOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+export type Connection = 'live' | 'connecting' | 'offline';
+export const connection = computed<Connection>(() => {
+  if (!browserOnline.value) return 'offline';
+  const s = follower.live.status.value;
+  return s === 'live' ? 'live' : s === 'connecting' ? 'connecting' : 'offline';
+});
+
+export const pending = flusher.pending;
+export const flushState = flusher.state;
+
+let started = false;
+/** Idempotent: starts the flusher and the live follower once. */
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  addEventListener('online', () => (browserOnline.value = true));
+  addEventListener('offline', () => (browserOnline.value = false));
+  flusher.start();
+  follower.start();
+  // A (re)connected live stream means the server is reachable: deliver now.
+  effect(() => {
+    if (follower.live.status.value === 'live') flusher.kick();
+  });
+  // A new identity (pairing, refresh) may unblock a waiting queue.
+  effect(() => {
+    if (me.value) flusher.kick();
+  });
+  // The server stopped accepting our token: find out whether the kiosk was revoked.
+  effect(() => {
+    if (flusher.state.value === 'unauthorized') void refresh();
+  });
+}

@@ -1,0 +1,43 @@
+/** What the kiosk screens read: live views over the local tickets table, as hooks. */
+import { useEffect, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { db } from './client.ts';
+import type { TicketRow } from './db.ts';
+
+export type { TicketRow, TicketStatus } from './db.ts';
+
+/** How long the "please come to the desk" notice stays up after a number is called. */
+export const CALLED_NOTICE_MS = 5 * 60_000;
+
+function useLive<T>(query: () => Promise<T>, initial: T, deps: unknown[]): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    const sub = liveQuery(query).subscribe({ next: setValue, error: (e: unknown) => console.warn('kiosk: live query failed', e) });
+    return () => sub.unsubscribe();
+  }, deps);
+  return value;
+}
+
+/** One ticket, updated as the server calls it. */
+export function useTicket(id: string | null): TicketRow | undefined {
+  return useLive(() => (id ? db.tickets.get(id) : Promise.resolve(undefined)), undefined, [id]);
+}
+
+/** Re-renders every `ms`, for notices that expire with time. */
+function useClock(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
+/** This kiosk's numbers that staff called in the last few minutes, most recent first. */
+export function useCalledTickets(): TicketRow[] {
+  const rows = useLive(() => db.tickets.filter((r) => r.status === 'called').toArray(), [] as TicketRow[], []);
+  const now = useClock(10_000);
+  return rows
+    .filter((r) => r.calledSeenAt && now - Date.parse(r.calledSeenAt) < CALLED_NOTICE_MS)
+    .sort((a, b) => (b.calledSeenAt ?? '').localeCompare(a.calledSeenAt ?? ''));
+}

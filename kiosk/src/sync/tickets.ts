@@ -1,0 +1,146 @@
+/**
+ * Ticket numbers and the kiosk's local view of its requests. Pure Dexie
+ * logic with no network, so it runs under fake-indexeddb in unit tests.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { CallReason } from '../../../shared/domain/request.ts';
+import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
+import type { DeviceMe } from '../../../shared/protocol/auth.ts';
+import type { KioskRequest } from '../../../shared/protocol/events.ts';
+import type { PushOutcome } from '../../../shared/protocol/sync.ts';
+import { enqueue, getMeta, setMeta } from '../../../shared/sync-client/outbox.ts';
+import { META, type KioskDb, type TicketRow } from './db.ts';
+
+export interface CallStaffInput {
+  reason: CallReason;
+  guestName?: string | null;
+  room?: string | null;
+}
+
+/** Trimmed text, or null when empty; clipped to what the protocol accepts. */
+export function cleanText(v: string | null | undefined, max: number): string | null {
+  const s = (v ?? '').trim().slice(0, max);
+  return s ? s : null;
+}
+
+/**
+ * Takes the next number of the day and queues the `request.create` command
+ * with its local ticket row, all in one transaction: the guest sees the
+ * number at once, and the number and the command can never part.
+ */
+export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: CallStaffInput, now = new Date()): Promise<TicketRow> {
+  if (!me.letter) throw new Error('this device has no ticket letter');
+  const letter = me.letter;
+  const serviceDay = serviceDayOf(now, me.property.timeZone);
+  return db.transaction('rw', [db.outbox, db.meta, db.tickets], async () => {
+    const key = META.counter(serviceDay);
+    const n = ((await getMeta<number>(db, key)) ?? 0) + 1;
+    await setMeta(db, key, n);
+    const ticket = formatTicket(letter, n);
+    const requestId = uuidv7();
+    const { local } = await enqueue(
+      db,
+      me.deviceId,
+      {
+        type: 'request.create',
+        payload: {
+          requestId,
+          kind: 'call_staff',
+          ticket,
+          serviceDay,
+          reason: input.reason,
+          guestName: cleanText(input.guestName, 80),
+          room: cleanText(input.room, 12),
+          note: null,
+        },
+      },
+      [db.tickets],
+      async (_tx, command) => {
+        const row: TicketRow = {
+          id: requestId,
+          ticket,
+          kind: 'call_staff',
+          status: 'queued',
+          reason: input.reason,
+          serviceDay,
+          createdAt: command.createdAt,
+          commandId: command.id,
+          rev: 0,
+          desk: null,
+          calledAt: null,
+          calledSeenAt: null,
+          errorCode: null,
+        };
+        await db.tickets.add(row);
+        return row;
+      },
+    );
+    return local as TicketRow;
+  });
+}
+
+/** The flusher settled some commands: mark their tickets delivered or rejected. */
+export async function applyOutcomes(db: KioskDb, outcomes: PushOutcome[]): Promise<void> {
+  await db.transaction('rw', db.tickets, async () => {
+    for (const o of outcomes) {
+      const row = await db.tickets.where('commandId').equals(o.id).first();
+      if (!row) continue;
+      if (o.outcome === 'rejected') await db.tickets.update(row.id, { status: 'rejected', errorCode: o.error.code });
+      else if (row.status === 'queued') await db.tickets.update(row.id, { status: 'sent' });
+    }
+  });
+}
+
+/**
+ * Merges what the server says about this kiosk's requests (snapshot or
+ * events). Keeps the highest revision, so applying anything twice changes
+ * nothing. Notes when a number is newly called (or recalled).
+ */
+export async function applyServerRequests(
+  db: KioskDb,
+  requests: KioskRequest[],
+  opts: { now?: Date; serviceDay: string; fromSnapshot?: boolean },
+): Promise<void> {
+  const nowIso = (opts.now ?? new Date()).toISOString();
+  await db.transaction('rw', db.tickets, async () => {
+    for (const r of requests) {
+      const have = await db.tickets.get(r.id);
+      if (!have) {
+        await db.tickets.add({
+          id: r.id,
+          ticket: r.ticket,
+          kind: r.kind,
+          status: r.status,
+          reason: null,
+          serviceDay: opts.serviceDay,
+          createdAt: nowIso,
+          commandId: null,
+          rev: r.rev,
+          desk: r.desk,
+          calledAt: r.calledAt,
+          calledSeenAt: r.status === 'called' && !opts.fromSnapshot ? nowIso : null,
+          errorCode: null,
+        });
+        continue;
+      }
+      if (r.rev <= have.rev) continue;
+      const newlyCalled = r.status === 'called' && (have.status !== 'called' || r.calledAt !== have.calledAt);
+      await db.tickets.update(r.id, {
+        status: r.status,
+        rev: r.rev,
+        desk: r.desk,
+        calledAt: r.calledAt,
+        calledSeenAt: newlyCalled ? nowIso : have.calledSeenAt,
+      });
+    }
+  });
+}
+
+/** Forget finished tickets of past service days (queued ones stay until delivered). */
+export async function pruneTickets(db: KioskDb, today: string): Promise<void> {
+  await db.tickets
+    .where('serviceDay')
+    .below(today)
+    .filter((r) => r.status !== 'queued')
+    .delete();
+}
