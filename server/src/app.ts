@@ -13,6 +13,7 @@ import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import type { AppDeps, RouteDef } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
+import { endAllLiveStreams } from './sync/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
@@ -74,6 +75,7 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const v = req.headers[PROTOCOL_HEADER];
+    if (v !== undefined && !/^\d+$/.test(String(v))) throw new DomainError('bad_request', `${PROTOCOL_HEADER} must be a number`);
     if (v !== undefined && Number(v) < PROTOCOL_VERSION) {
       throw new DomainError('protocol_outdated', `This app speaks protocol ${v}; the server needs ${PROTOCOL_VERSION}. Reload to update.`, { required: PROTOCOL_VERSION });
     }
@@ -99,7 +101,11 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
     });
   }
 
+  // Live streams never end by themselves: close them so shutdown does not wait for every screen.
+  app.addHook('preClose', async () => endAllLiveStreams());
+
   if (staticDir) await serveApps(app, staticDir);
+  else app.setNotFoundHandler(async (_req, reply) => reply.status(404).send(errorBody('not_found', 'Nothing here')));
   return app;
 }
 

@@ -20,6 +20,11 @@ export interface Applied {
  */
 export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number): Promise<Applied> {
   const p = cmd.payload;
+  // Take the property row lock (appendEvent takes it anyway) before the ticket check, so two devices issuing one ticket at once cannot both pass it.
+  await trx.selectFrom('properties').select('id').where('id', '=', who.propertyId).forUpdate().execute();
+  if (await trx.selectFrom('service_requests').select('id').where('id', '=', p.requestId).executeTakeFirst()) {
+    throw new DomainError('conflict', `Request ${p.requestId} already exists`);
+  }
   if (await ticketTaken(trx, who.propertyId, p.serviceDay, p.ticket)) {
     throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
   }

@@ -5,6 +5,12 @@ import { currentVersion } from './events.repo.ts';
 
 export const HEARTBEAT_MS = 15_000;
 
+/** Open streams, so a shutting-down server can end them instead of waiting for every screen to hang up. */
+const open = new Set<() => void>();
+export function endAllLiveStreams(): void {
+  for (const end of [...open]) end();
+}
+
 /**
  * Server-Sent Events: each message is a hint `{version}` with `id: version`,
  * so a client resuming with Last-Event-ID gets the current version at once
@@ -32,9 +38,12 @@ export async function openLiveStream(req: FastifyRequest, reply: FastifyReply, w
     if (propertyId === who.propertyId) send(version);
   });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+  const end = () => res.end();
+  open.add(end);
   const close = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    open.delete(end);
   };
   req.raw.on('close', close);
   res.on('error', close);

@@ -64,8 +64,9 @@ async function pushOne(deps: PushDeps, who: Principal, cmd: Command, now: Date, 
       await record(trx, cmd, 'applied', applied.result, null);
       return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'applied', result: applied.result }, lastSeq: cmd.seq, version: applied.version };
     });
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e;
+  } catch (caught) {
+    const e = asRejection(caught);
+    if (!e) throw caught; // the database is away or broken: 503, the client retries
     // The command's own changes rolled back; record the rejection and advance, so the queue never wedges.
     return deps.store.tx(async (trx) => {
       const pre = await precheck(trx, cmd);
@@ -108,4 +109,16 @@ async function record(trx: Tx, cmd: Command, outcome: 'applied' | 'rejected', re
     })
     .execute();
   await trx.updateTable('devices').set({ last_seq: cmd.seq, last_seen_at: new Date() }).where('id', '=', cmd.deviceId).execute();
+}
+
+/**
+ * Errors that say "this command can never apply" become a rejection, so the
+ * queue moves on: our own DomainErrors, and any integrity-constraint
+ * violation (SQLSTATE class 23) a check in a handler did not foresee.
+ */
+function asRejection(e: unknown): DomainError | null {
+  if (e instanceof DomainError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('23')) return new DomainError('conflict', 'The command conflicts with data the server already holds');
+  return null;
 }
