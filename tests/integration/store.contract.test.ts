@@ -3,6 +3,7 @@
  * behave the same for everything the server relies on. Rules are numbered
  * [S1]..[Sn] so a failure names the rule it broke.
  */
+import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,9 @@ import { openPostgres } from '../../server/src/store/postgres.ts';
 import type { Store } from '../../server/src/store/store.ts';
 import { appendEvent, currentVersion, eventsAfter, type NewEvent } from '../../server/src/sync/events.repo.ts';
 import { freshDatabase, PG_SKIP_REASON, TEST_DATABASE_URL } from '../support/pg.ts';
+
+/** Every migration file, in the order they must apply. */
+const MIGRATIONS = readdirSync(new URL('../../server/src/store/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).sort();
 
 interface Opened {
   store: Store;
@@ -135,7 +139,7 @@ describe.each([pgliteDriver, postgresDriver])('store contract on $name', (driver
       const fresh = await driver.open();
       extra.push(fresh);
       const first = await migrate(fresh.store);
-      expect(first).toEqual(['001_init.sql']);
+      expect(first).toEqual(MIGRATIONS);
       const second = await migrate(fresh.store);
       expect(second).toEqual([]);
       expect(await countRows(fresh.store, 'schema_migrations')).toBe(first.length);
@@ -149,8 +153,8 @@ describe.each([pgliteDriver, postgresDriver])('store contract on $name', (driver
       const b = driver.openTwin ? await driver.openTwin(a) : a;
       if (b !== a) extra.push(b);
       const [ra, rb] = await Promise.all([migrate(a.store), migrate(b.store)]);
-      expect([...ra, ...rb]).toEqual(['001_init.sql']);
-      expect(await countRows(a.store, 'schema_migrations')).toBe(1);
+      expect([...ra, ...rb].sort()).toEqual(MIGRATIONS);
+      expect(await countRows(a.store, 'schema_migrations')).toBe(MIGRATIONS.length);
     });
 
     it('[S2] a transaction that throws rolls back every statement it made', async () => {

@@ -1,5 +1,6 @@
 import { COMMAND_SENDERS, type Command } from '../../../shared/protocol/commands.ts';
 import type { PushOutcome, PushRequest, PushResponse } from '../../../shared/protocol/sync.ts';
+import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Notifier } from '../live/notifier.ts';
@@ -22,27 +23,47 @@ export interface PushDeps {
 }
 
 /**
- * Applies a batch in order, each command in its own transaction together
- * with the device's last-applied sequence number:
+ * Applies a batch in order, in one transaction (one commit, one fsync, for
+ * the whole batch), each command inside its own savepoint, together with the
+ * device's last-applied sequence number:
  * - a command id the server already holds → `duplicate` with the stored result;
- * - `seq == last + 1` → applied, or `rejected` (the sequence still advances);
- * - anything else → stop with 409 `seq_gap` and what was settled so far.
+ * - `seq == last + 1` → applied, or `rejected`: the command's own changes roll
+ *   back to its savepoint, the rejection is recorded and the sequence still
+ *   advances, so the queue never wedges;
+ * - anything else → stop with 409 `seq_gap` and what was settled before it
+ *   (which is committed).
+ * Anything unexpected (the database going away) rolls the whole batch back:
+ * nothing is half-written and the client retries.
  */
 export async function push(deps: PushDeps, who: Principal, body: PushRequest): Promise<PushResponse> {
   const now = deps.now ?? (() => new Date());
   if (body.commands.some((c) => c.deviceId !== body.deviceId)) throw new DomainError('bad_request', 'Every command must carry the batch deviceId');
   await ensurePushDevice(deps.store.db, who, body.deviceId);
   const clockOffsetMs = body.sentAt ? now().getTime() - new Date(body.sentAt).getTime() : 0;
-  const outcomes: PushOutcome[] = [];
-  let lastSeq = 0;
-  for (const cmd of body.commands) {
-    const step = await pushOne(deps, who, cmd, now(), clockOffsetMs);
-    lastSeq = step.lastSeq;
-    if (step.gap) throw new DomainError('seq_gap', `Expected sequence ${step.lastSeq + 1}, got ${cmd.seq}`, { expectedSeq: step.lastSeq + 1, outcomes });
-    outcomes.push(step.outcome);
-    if (step.version) await deps.notifier.publish(who.propertyId, step.version);
+  const settled = await deps.store.tx(async (trx) => {
+    const outcomes: PushOutcome[] = [];
+    let lastSeq = (await lockDevice(trx, body.deviceId)).last_seq;
+    const before = lastSeq;
+    let version = 0;
+    let gapAt: number | null = null;
+    for (const cmd of body.commands) {
+      const step = await pushOne(trx, who, cmd, lastSeq, now(), clockOffsetMs);
+      if (step.gap) {
+        gapAt = cmd.seq;
+        break;
+      }
+      outcomes.push(step.outcome);
+      lastSeq = step.lastSeq;
+      version = Math.max(version, step.version ?? 0);
+    }
+    if (lastSeq !== before) await trx.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', body.deviceId).execute();
+    return { outcomes, lastSeq, version, gapAt };
+  });
+  if (settled.version) await deps.notifier.publish(who.propertyId, settled.version);
+  if (settled.gapAt !== null) {
+    throw new DomainError('seq_gap', `Expected sequence ${settled.lastSeq + 1}, got ${settled.gapAt}`, { expectedSeq: settled.lastSeq + 1, outcomes: settled.outcomes });
   }
-  return { outcomes, lastSeq, serverTime: now().toISOString() };
+  return { outcomes: settled.outcomes, lastSeq: settled.lastSeq, serverTime: now().toISOString() };
 }
 
 interface Step {
@@ -52,34 +73,29 @@ interface Step {
   version?: number;
 }
 
-async function pushOne(deps: PushDeps, who: Principal, cmd: Command, now: Date, clockOffsetMs: number): Promise<Step> {
+async function pushOne(trx: Tx, who: Principal, cmd: Command, lastSeq: number, now: Date, clockOffsetMs: number): Promise<Step> {
+  const pre = await precheck(trx, cmd, lastSeq);
+  if (pre) return pre;
+  await sql`savepoint command`.execute(trx);
   try {
-    return await deps.store.tx(async (trx) => {
-      const pre = await precheck(trx, cmd);
-      if (pre) return pre;
-      const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
-      if (!senders.includes(who.kind === 'staff' ? 'staff' : who.deviceKind)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
-      const handler = handlers[cmd.type] as Handler;
-      const applied = await handler(trx, who, cmd, now, clockOffsetMs);
-      await record(trx, cmd, 'applied', applied.result, null);
-      return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'applied', result: applied.result }, lastSeq: cmd.seq, version: applied.version };
-    });
+    const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
+    if (!senders.includes(who.kind === 'staff' ? 'staff' : who.deviceKind)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
+    const handler = handlers[cmd.type] as Handler;
+    const applied = await handler(trx, who, cmd, now, clockOffsetMs);
+    await sql`release savepoint command`.execute(trx);
+    await record(trx, cmd, 'applied', applied.result, null);
+    return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'applied', result: applied.result }, lastSeq: cmd.seq, version: applied.version };
   } catch (caught) {
     const e = asRejection(caught);
-    if (!e) throw caught; // the database is away or broken: 503, the client retries
-    // The command's own changes rolled back; record the rejection and advance, so the queue never wedges.
-    return deps.store.tx(async (trx) => {
-      const pre = await precheck(trx, cmd);
-      if (pre) return pre;
-      await record(trx, cmd, 'rejected', null, e);
-      return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'rejected', error: { code: e.code, message: e.message } }, lastSeq: cmd.seq };
-    });
+    if (!e) throw caught; // the database is away or broken: the batch rolls back, 503, the client retries
+    await sql`rollback to savepoint command`.execute(trx);
+    await record(trx, cmd, 'rejected', null, e);
+    return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'rejected', error: { code: e.code, message: e.message } }, lastSeq: cmd.seq };
   }
 }
 
-/** Locks the device row; answers duplicates and gaps, or null when the command is next in line. */
-async function precheck(trx: Tx, cmd: Command): Promise<Step | null> {
-  const device = await lockDevice(trx, cmd.deviceId);
+/** Answers duplicates (by command id) and gaps, or null when the command is next in line. */
+async function precheck(trx: Tx, cmd: Command, lastSeq: number): Promise<Step | null> {
   const seen = await trx.selectFrom('commands').selectAll().where('command_id', '=', cmd.id).executeTakeFirst();
   if (seen) {
     if (seen.device_id !== cmd.deviceId) throw new DomainError('forbidden', 'Command belongs to another device');
@@ -87,9 +103,9 @@ async function precheck(trx: Tx, cmd: Command): Promise<Step | null> {
       seen.outcome === 'applied'
         ? { seq: cmd.seq, id: cmd.id, outcome: 'duplicate', result: seen.result }
         : { seq: cmd.seq, id: cmd.id, outcome: 'rejected', error: { code: (seen.error_code ?? 'internal') as never, message: seen.error_message ?? '' } };
-    return { outcome, lastSeq: device.last_seq };
+    return { outcome, lastSeq };
   }
-  if (cmd.seq !== device.last_seq + 1) return { outcome: null as never, lastSeq: device.last_seq, gap: true };
+  if (cmd.seq !== lastSeq + 1) return { outcome: null as never, lastSeq, gap: true };
   return null;
 }
 
@@ -108,7 +124,6 @@ async function record(trx: Tx, cmd: Command, outcome: 'applied' | 'rejected', re
       client_created_at: cmd.createdAt,
     })
     .execute();
-  await trx.updateTable('devices').set({ last_seq: cmd.seq, last_seen_at: new Date() }).where('id', '=', cmd.deviceId).execute();
 }
 
 /**
