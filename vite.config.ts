@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type UserConfig } from 'vite';
@@ -7,6 +8,7 @@ export const APPS = ['kiosk', 'admin', 'wall'] as const;
 export type AppName = (typeof APPS)[number];
 
 const here = import.meta.dirname;
+const version = (JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as { version: string }).version;
 const roots: Record<AppName, string> = {
   kiosk: resolve(here, 'kiosk'),
   admin: resolve(here, 'admin'),
@@ -25,6 +27,7 @@ export function appConfig(app: AppName): UserConfig {
     root: roots[app],
     base: `/${app}/`,
     publicDir: resolve(here, 'public'),
+    define: { __APP_VERSION__: JSON.stringify(version) }, // reported in device heartbeats
     plugins: [
       preact(),
       VitePWA({

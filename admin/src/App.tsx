@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { t } from './i18n/i18n.ts';
+import { KiosksScreen } from './features/kiosks/KiosksScreen.tsx';
 import { LoginScreen } from './features/login/LoginScreen.tsx';
 import { QueueScreen } from './features/queue/QueueScreen.tsx';
+import { canManageDevices, screen } from './features/shell/nav.ts';
 import { session } from './sync/session.ts';
 import { Toasts } from './ui/Toasts.tsx';
 
@@ -18,6 +20,8 @@ export function App() {
         </main>
       ) : s.status === 'signed_out' ? (
         <LoginScreen initialError={s.reason} />
+      ) : screen.value === 'kiosks' && canManageDevices(s.me.staff.role) ? (
+        <KiosksScreen me={s.me} />
       ) : (
         <QueueScreen me={s.me} offline={s.offline} />
       )}

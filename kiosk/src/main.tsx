@@ -18,6 +18,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/screens.css';
 import './styles/setup.css';
+import './styles/balance.css';
 import './styles/landscape.css';
 
 /** A guest who walks away mid-flow leaves the kiosk ready, in the house language, for the next one. */

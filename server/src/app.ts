@@ -9,15 +9,17 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version
 import { authenticate } from './auth/authenticate.ts';
 import { principalAccess } from './auth/principal.ts';
 import { deviceRoutes } from './devices/devices.routes.ts';
+import { fleetRoutes } from './devices/fleet.routes.ts';
 import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { memberRoutes } from './members/members.routes.ts';
 import type { AppDeps, RouteDef } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
 import { endAllLiveStreams } from './sync/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...syncRoutes];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes];
 
 export interface AppOptions {
   deps: AppDeps;

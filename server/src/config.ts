@@ -9,6 +9,8 @@ export interface Config {
   secureCookies: boolean;
   staticDir: string;
   log: boolean;
+  /** Ed25519 member-card signing key (PKCS#8 PEM or base64url DER); null: kept in the data folder. */
+  cardKey: string | null;
 }
 
 /** Everything configurable, from the environment. See README "Configuration". */
@@ -22,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.LOBBYDESK_SECURE_COOKIES === '1',
     staticDir: resolve(env.LOBBYDESK_STATIC ?? 'dist'),
     log: env.LOBBYDESK_LOG !== '0',
+    cardKey: env.LOBBYDESK_CARD_KEY || null,
   };
 }

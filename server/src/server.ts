@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { loadCardKeys } from './members/cards.service.ts';
 import { inProcessNotifier, postgresNotifier, type Notifier } from './live/notifier.ts';
 import { seedDemo, type DemoCredentials } from './seed/demo.ts';
 import { migrate } from './store/migrate.ts';
@@ -39,8 +40,9 @@ export async function startServer(config: Config): Promise<Running> {
   if (seeded) await writeFile(demoFile, JSON.stringify(seeded, null, 2), { mode: 0o600 });
   const demo = seeded ?? (await readFile(demoFile, 'utf8').then((t) => JSON.parse(t) as DemoCredentials).catch(() => null));
 
+  const cardKeys = await loadCardKeys(config.dataDir, config.cardKey);
   const app = await buildApp({
-    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies, instanceId: uuidv7().slice(-8) },
+    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies, instanceId: uuidv7().slice(-8), cardKeys },
     staticDir: config.staticDir,
     logger: config.log,
   });

@@ -15,6 +15,18 @@ export const TicketNumber = z.string().regex(/^[A-Z][0-9]{3,4}$/);
 /** A service day in the property's time zone, YYYY-MM-DD. */
 export const ServiceDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** A luggage claim code: 8 characters without 0/O/1/I, made on the kiosk (offline too), printed as text and QR. */
+export const ClaimCode = z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/);
+const When = z.iso.datetime({ offset: true });
+
+/** What each kind of request needs beyond the common fields. */
+export const RequestDetails = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('luggage_in'), bags: z.number().int().min(1).max(20), expectedPickupAt: When.nullable(), claimCode: ClaimCode }),
+  z.object({ kind: z.literal('luggage_out'), claimCode: ClaimCode }),
+  z.object({ kind: z.literal('shoe_care'), pairs: z.number().int().min(1).max(10), collectAt: z.enum(['room', 'lobby']), neededBy: When.nullable() }),
+]);
+export type RequestDetails = z.infer<typeof RequestDetails>;
+
 /** The full request as staff see it. */
 export const ServiceRequest = z.object({
   id: z.uuid(),
@@ -26,6 +38,7 @@ export const ServiceRequest = z.object({
   guestName: z.string().nullable(),
   room: z.string().nullable(),
   note: z.string().nullable(),
+  details: RequestDetails.nullable(),
   deviceId: z.uuid(),
   desk: z.string().nullable(),
   assignedStaffId: z.string().nullable(),

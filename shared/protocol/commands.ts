@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CallReason, RequestAction, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
+import { FeedbackCategory } from '../domain/issue.ts';
+import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
 
 const FreeText = (max: number) => z.string().trim().max(max);
 
@@ -7,17 +8,40 @@ const FreeText = (max: number) => z.string().trim().max(max);
 export const COMMAND_SENDERS = {
   'request.create': ['kiosk', 'staff'],
   'request.transition': ['staff'],
+  'feedback.submit': ['kiosk', 'staff'],
 } as const satisfies Record<string, readonly ('kiosk' | 'staff')[]>;
 
-export const RequestCreatePayload = z.object({
-  requestId: z.uuid(),
-  kind: RequestKind,
-  ticket: TicketNumber,
-  serviceDay: ServiceDay,
-  reason: CallReason.nullable().default(null),
+export const RequestCreatePayload = z
+  .object({
+    requestId: z.uuid(),
+    kind: RequestKind,
+    ticket: TicketNumber,
+    serviceDay: ServiceDay,
+    reason: CallReason.nullable().default(null),
+    guestName: FreeText(80).nullable().default(null),
+    room: FreeText(12).nullable().default(null),
+    note: FreeText(500).nullable().default(null),
+    /** Required for luggage and shoe care, of the same kind; absent for call_staff. */
+    details: RequestDetails.nullable().default(null),
+  })
+  .refine((p) => (p.kind === 'call_staff' ? p.details === null : p.details?.kind === p.kind), {
+    message: 'details must match the kind (none for call_staff)',
+    path: ['details'],
+  });
+
+/** A guest's rating and comment; a complaint or a rating of 2 or less also opens an issue on the board. */
+export const FeedbackSubmitPayload = z.object({
+  feedbackId: z.uuid(),
+  rating: z.number().int().min(1).max(5),
+  categories: z.array(FeedbackCategory).max(5).default([]),
+  comment: FreeText(1000).nullable().default(null),
+  complaint: z.boolean().default(false),
+  contactConsent: z.boolean().default(false),
+  contact: FreeText(80).nullable().default(null),
   guestName: FreeText(80).nullable().default(null),
   room: FreeText(12).nullable().default(null),
-  note: FreeText(500).nullable().default(null),
+  /** The ticket this rates, when offered after a completed service. */
+  requestId: z.uuid().nullable().default(null),
 });
 
 export const RequestTransitionPayload = z.object({
@@ -38,6 +62,7 @@ const envelope = {
 export const Command = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('request.create'), payload: RequestCreatePayload }),
   z.object({ ...envelope, type: z.literal('request.transition'), payload: RequestTransitionPayload }),
+  z.object({ ...envelope, type: z.literal('feedback.submit'), payload: FeedbackSubmitPayload }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -15,6 +15,9 @@ export const ErrorCode = z.enum([
   'conflict', // the state changed under the caller (expected status differs)
   'illegal_transition', // the status machine does not allow the action from this state
   'ticket_taken', // the ticket number was already used today
+  'card_invalid', // a member card token that is damaged, foreign or forged
+  'card_unknown', // a well-formed card or typed code that matches no member
+  'card_reissued', // an older version of a card that has since been reissued
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

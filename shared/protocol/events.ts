@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Issue } from '../domain/issue.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
 
 /**
@@ -7,6 +8,7 @@ import { ServiceRequest, WallRequest } from '../domain/request.ts';
  */
 export const StaffEvent = z.discriminatedUnion('type', [
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('request.upserted'), request: ServiceRequest }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('issue.upserted'), issue: Issue }),
 ]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
 

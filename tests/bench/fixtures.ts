@@ -42,6 +42,7 @@ export function createCommand(k: SimKiosk): Command {
     payload: {
       requestId: uuidv7(),
       kind: 'call_staff',
+      details: null,
       ticket: `${LETTERS[Math.floor(ticketSeq / 10_000) % LETTERS.length]}${String(ticketSeq % 10_000).padStart(4, '0')}`,
       serviceDay: day,
       reason: 'question',

@@ -53,8 +53,8 @@ beforeAll(async () => {
   server = await startTestServer({ static: false });
   const supervisor = await new TestClient(server.url).login('super1', '2222');
   const revoked = await pairDevice(server.url, supervisor, 'kiosk', 'Soon revoked');
-  // There is no revoke endpoint yet: revoke the way staff tooling would, in the table.
-  await server.store.db.updateTable('devices').set({ revoked_at: new Date() }).where('id', '=', revoked.deviceId).execute();
+  const revokedNow = await supervisor.post(`/api/devices/${revoked.deviceId}/revoke`, {});
+  if (revokedNow.status !== 200) throw new Error(`revoke: ${revokedNow.status} ${JSON.stringify(revokedNow.body)}`);
 
   const inAnHour = () => new Date(Date.now() + 3600_000);
   const defs: Omit<Caller, 'localAddress'>[] = [

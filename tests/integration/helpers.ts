@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestAction, RequestStatus } from '../../shared/domain/request.machine.ts';
-import type { Command } from '../../shared/protocol/commands.ts';
+import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
 import { TestClient } from '../support/server.ts';
 
 export const PROTOCOL = { 'x-lobbydesk-protocol': '1' } as const;
@@ -140,7 +140,7 @@ export class KioskDriver {
   }
 
   /** A `request.create` command with the next seq (unless given) and a fresh ticket (unless given). */
-  create(o: { ticket?: string; seq?: number; guestName?: string | null; room?: string | null; note?: string | null } = {}): Command {
+  create(o: { ticket?: string; seq?: number; guestName?: string | null; room?: string | null; note?: string | null } = {}): CommandOf<'request.create'> {
     return {
       id: uuidv7(),
       deviceId: this.me.deviceId,
@@ -150,6 +150,7 @@ export class KioskDriver {
       payload: {
         requestId: uuidv7(),
         kind: 'call_staff',
+        details: null,
         ticket: o.ticket ?? this.ticket(),
         serviceDay: this.me.serviceDay,
         reason: 'question',
@@ -194,14 +195,24 @@ export class StaffDriver {
     };
   }
 
-  create(ticket: string, serviceDay: string, seq = this.nextSeq++): Command {
+  create(ticket: string, serviceDay: string, seq = this.nextSeq++): CommandOf<'request.create'> {
     return {
       id: uuidv7(),
       deviceId: this.deviceId,
       seq,
       type: 'request.create',
       createdAt: new Date().toISOString(),
-      payload: { requestId: uuidv7(), kind: 'luggage_in', ticket, serviceDay, reason: null, guestName: null, room: null, note: null },
+      payload: {
+        requestId: uuidv7(),
+        kind: 'luggage_in',
+        ticket,
+        serviceDay,
+        reason: null,
+        guestName: null,
+        room: null,
+        note: null,
+        details: { kind: 'luggage_in', bags: 1, expectedPickupAt: null, claimCode: 'ABCDEFGH' },
+      },
     };
   }
 

@@ -88,6 +88,7 @@ function request(deviceId: string, ticket: string, serviceDay: string): ServiceR
     ticket,
     serviceDay,
     status: 'waiting',
+    details: null,
     reason: null,
     guestName: null,
     room: null,

@@ -82,7 +82,7 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
       void replaceCachedRequests(s.requests).catch(() => undefined);
     },
     onEvents: (events) => {
-      const list = events.map((e) => e.request);
+      const list = events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []));
       setServer(upsertByRev(serverRequests.value, list));
       void upsertCachedRequests(list).catch(() => undefined);
     },

@@ -8,6 +8,8 @@ import { step } from '../features/call-staff/flow.store.ts';
 import { HomeScreen } from '../features/call-staff/HomeScreen.tsx';
 import { ReasonScreen } from '../features/call-staff/ReasonScreen.tsx';
 import { TicketScreen } from '../features/call-staff/TicketScreen.tsx';
+import { BalanceScreen } from '../features/balance/BalanceScreen.tsx';
+import { CardCodeScreen } from '../features/balance/CardCodeScreen.tsx';
 import { ConnectingScreen } from '../features/setup/ConnectingScreen.tsx';
 import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { locale, t } from '../i18n/locale.store.ts';
@@ -26,6 +28,10 @@ function GuestScreens() {
       return <ConfirmScreen />;
     case 'ticket':
       return <TicketScreen />;
+    case 'card':
+      return <CardCodeScreen />;
+    case 'balance':
+      return <BalanceScreen />;
   }
 }
 

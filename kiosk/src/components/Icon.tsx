@@ -36,6 +36,12 @@ const PATHS = {
     </>
   ),
   back: <path d="M19 12H5M11 18l-6-6 6-6" />,
+  card: (
+    <>
+      <rect x="2" y="5" width="20" height="14" rx="2" />
+      <path d="M2 10h20M6 15h4" />
+    </>
+  ),
   check: <path d="M20 6 9 17l-5-5" />,
   globe: (
     <>

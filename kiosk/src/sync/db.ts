@@ -51,4 +51,5 @@ export const META = {
   me: 'me',
   nextSeq: 'nextSeq', // owned by shared/sync-client/outbox.ts
   counter: (serviceDay: string) => `ticketCounter:${serviceDay}`,
+  cardKey: 'cardKey', // the property's member-card public key (raw Ed25519, base64url), for offline checks
 } as const;

@@ -10,6 +10,7 @@ import { KioskPull, KioskSnapshot } from '../../../shared/protocol/sync.ts';
 import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, db } from './client.ts';
+import { startKioskHeartbeat } from './heartbeat.ts';
 import { me, refresh } from './session.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
 
@@ -59,6 +60,7 @@ export function startSync(): void {
   addEventListener('offline', () => (browserOnline.value = false));
   flusher.start();
   follower.start();
+  startKioskHeartbeat(flusher, () => void refresh());
   // A (re)connected live stream means the server is reachable: deliver now.
   effect(() => {
     if (follower.live.status.value === 'live') flusher.kick();
@@ -70,5 +72,9 @@ export function startSync(): void {
   // The server stopped accepting our token: find out whether the kiosk was revoked.
   effect(() => {
     if (flusher.state.value === 'unauthorized') void refresh();
+  });
+  // A lost live stream may mean staff revoked this kiosk (the server ends its stream): ask once per outage.
+  effect(() => {
+    if (follower.live.status.value === 'reconnecting') void refresh();
   });
 }

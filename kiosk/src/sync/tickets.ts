@@ -46,6 +46,7 @@ export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: Ca
         payload: {
           requestId,
           kind: 'call_staff',
+          details: null,
           ticket,
           serviceDay,
           reason: input.reason,

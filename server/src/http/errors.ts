@@ -14,6 +14,9 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   illegal_transition: 409,
   ticket_taken: 409,
+  card_invalid: 400,
+  card_unknown: 404,
+  card_reissued: 410,
   internal: 500,
 };
 

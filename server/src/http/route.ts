@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access, Principal } from '../auth/principal.ts';
 import type { Notifier } from '../live/notifier.ts';
+import type { CardKeys } from '../members/cards.service.ts';
 import type { Store } from '../store/store.ts';
 import { DomainError } from './errors.ts';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   /** Secure cookies when served over HTTPS (set LOBBYDESK_SECURE_COOKIES=1 behind a TLS proxy). */
   secureCookies: boolean;
   instanceId: string;
+  /** The member-card signing key (data folder or LOBBYDESK_CARD_KEY). */
+  cardKeys: CardKeys;
 }
 
 export interface RouteContext<P extends Principal | null> {

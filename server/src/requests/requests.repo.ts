@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RequestKind, ServiceRequest } from '../../../shared/domain/request.ts';
+import { RequestDetails, type RequestKind, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
@@ -18,6 +18,7 @@ export function toRequest(r: Row): ServiceRequest {
     guestName: r.guest_name,
     room: r.room,
     note: r.note,
+    details: r.details == null ? null : RequestDetails.parse(r.details),
     deviceId: r.device_id,
     desk: r.desk,
     assignedStaffId: r.assigned_staff_id,
@@ -46,6 +47,7 @@ export async function insertRequest(trx: Tx, propertyId: string, r: ServiceReque
       guest_name: r.guestName,
       room: r.room,
       note: r.note,
+      details: r.details === null ? null : JSON.stringify(r.details),
       device_id: r.deviceId,
       desk: r.desk,
       assigned_staff_id: r.assignedStaffId,

@@ -39,6 +39,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     guestName: p.guestName || null,
     room: p.room || null,
     note: p.note || null,
+    details: p.details,
     deviceId: cmd.deviceId,
     desk: null,
     assignedStaffId: null,

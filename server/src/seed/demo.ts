@@ -38,6 +38,23 @@ const MEMBERS: [string, string, number, number][] = [
   ['Guo Rui', 'silver', 27_300, 1_760],
 ];
 
+/** A few past entries per member: a top-up, a stay's spending and points, now and then a staff adjustment. */
+function demoLedger(memberIds: string[]) {
+  const day = 86_400_000;
+  const now = Date.now();
+  return memberIds.flatMap((memberId, i) => {
+    const base = 10_000 + (i % 7) * 5_000;
+    const rows: { kind: 'topup' | 'redeem' | 'adjust' | 'earn'; amount_minor: number; points: number; reason: string; staff_id: string | null; at: Date }[] = [
+      { kind: 'topup', amount_minor: base * 2, points: 0, reason: 'Top-up at the front desk', staff_id: 'agent1', at: new Date(now - (30 + i) * day) },
+      { kind: 'redeem', amount_minor: -Math.round(base * 0.6), points: 0, reason: 'Restaurant', staff_id: null, at: new Date(now - (12 + i) * day) },
+      { kind: 'earn', amount_minor: 0, points: 40 + i * 5, reason: 'Stay points', staff_id: null, at: new Date(now - (5 + (i % 4)) * day) },
+      { kind: 'redeem', amount_minor: -1_500 - i * 100, points: 0, reason: 'Laundry', staff_id: null, at: new Date(now - (2 + (i % 3)) * day) },
+    ];
+    if (i % 3 === 0) rows.push({ kind: 'adjust', amount_minor: 2_000, points: 0, reason: 'Goodwill credit', staff_id: 'super1', at: new Date(now - day) });
+    return rows.map((r) => ({ id: uuidv7(), member_id: memberId, ...r }));
+  });
+}
+
 /**
  * First start only: a property, staff of each role, members, a paired demo
  * kiosk and a wall display. Runs in one transaction; when a property exists
@@ -56,10 +73,12 @@ export async function seedDemo(store: Store, timeZone: string): Promise<DemoCred
       .insertInto('staff')
       .values(STAFF.map((s, i) => ({ id: s.id, property_id: propertyId, name: s.name, role: s.role, pin_hash: pinHashes[i]! })))
       .execute();
+    const memberIds = MEMBERS.map(() => uuidv7());
     await trx
       .insertInto('members')
-      .values(MEMBERS.map(([name, tier, balance, points]) => ({ id: uuidv7(), property_id: propertyId, name, tier, balance_minor: balance, points })))
+      .values(MEMBERS.map(([name, tier, balance, points], i) => ({ id: memberIds[i]!, property_id: propertyId, name, tier, balance_minor: balance, points })))
       .execute();
+    await trx.insertInto('member_ledger').values(demoLedger(memberIds)).execute();
     await trx
       .insertInto('devices')
       .values([

@@ -21,6 +21,15 @@ export interface DB {
     created_at: CreatedAt;
     last_seen_at: Timestamp | null;
     revoked_at: Timestamp | null;
+    // 003_device_health: the last heartbeat
+    app_version: ColumnType<string | null, string | null | undefined, string | null>;
+    outbox_depth: ColumnType<number | null, number | null | undefined, number | null>;
+    rejected_count: ColumnType<number | null, number | null | undefined, number | null>;
+    storage_persisted: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+    storage_usage: ColumnType<number | null, number | null | undefined, number | null>;
+    storage_quota: ColumnType<number | null, number | null | undefined, number | null>;
+    last_sync_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    health_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };
   pairing_codes: {
     code_hash: string;
@@ -54,6 +63,18 @@ export interface DB {
     points: number;
     card_version: Generated<number>;
     created_at: CreatedAt;
+    // 002_cards
+    card_id: Generated<string>;
+  };
+  member_ledger: {
+    id: string;
+    member_id: string;
+    kind: 'topup' | 'redeem' | 'adjust' | 'earn';
+    amount_minor: number;
+    points: number;
+    reason: string | null;
+    staff_id: string | null;
+    at: Timestamp;
   };
   service_requests: {
     id: string;
@@ -66,6 +87,7 @@ export interface DB {
     guest_name: string | null;
     room: string | null;
     note: string | null;
+    details: ColumnType<unknown, string | null, string | null>;
     device_id: string;
     desk: string | null;
     assigned_staff_id: string | null;
@@ -88,6 +110,46 @@ export interface DB {
     origin_device_id: string | null;
     data: Json;
     at: CreatedAt;
+  };
+  audit_log: { id: Generated<string>; property_id: string; at: CreatedAt; staff_id: string | null; action: string; subject_id: string; details: Json };
+  feedback: {
+    id: string;
+    property_id: string;
+    device_id: string;
+    rating: number;
+    categories: string[];
+    comment: string | null;
+    complaint: boolean;
+    contact_consent: boolean;
+    contact: string | null;
+    guest_name: string | null;
+    room: string | null;
+    request_id: string | null;
+    created_at: Timestamp;
+    client_created_at: Timestamp;
+  };
+  issues: {
+    id: string;
+    property_id: string;
+    source: string;
+    severity: string;
+    status: string;
+    categories: string[];
+    summary: string;
+    rating: number | null;
+    guest_name: string | null;
+    room: string | null;
+    contact: string | null;
+    contact_consent: boolean;
+    feedback_id: string | null;
+    request_id: string | null;
+    owner_staff_id: string | null;
+    owner_staff_name: string | null;
+    acknowledge_by: Timestamp;
+    resolve_by: Timestamp;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+    rev: number;
   };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

@@ -51,7 +51,15 @@ export interface EventRow {
   at: Date;
 }
 
-export async function eventsAfter(db: Db, propertyId: string, after: number, upTo: number, limit: number, subjectDeviceId?: string): Promise<EventRow[]> {
+export async function eventsAfter(
+  db: Db,
+  propertyId: string,
+  after: number,
+  upTo: number,
+  limit: number,
+  subjectDeviceId?: string,
+  types?: readonly string[],
+): Promise<EventRow[]> {
   let q = db
     .selectFrom('events')
     .select(['version', 'type', 'data', 'at'])
@@ -59,5 +67,6 @@ export async function eventsAfter(db: Db, propertyId: string, after: number, upT
     .where('version', '>', after)
     .where('version', '<=', upTo);
   if (subjectDeviceId) q = q.where('subject_device_id', '=', subjectDeviceId);
+  if (types) q = q.where('type', 'in', types);
   return q.orderBy('version').limit(limit).execute();
 }

@@ -10,6 +10,11 @@ const open = new Set<() => void>();
 export function endAllLiveStreams(): void {
   for (const end of [...open]) end();
 }
+/** Open streams per device (kiosk, wall), so a revoked device loses its stream at once. */
+const byDevice = new Map<string, Set<() => void>>();
+export function endLiveStreamsOf(deviceId: string): void {
+  for (const end of [...(byDevice.get(deviceId) ?? [])]) end();
+}
 
 /**
  * Server-Sent Events: each message is a hint `{version}` with `id: version`,
@@ -40,10 +45,15 @@ export async function openLiveStream(req: FastifyRequest, reply: FastifyReply, w
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const end = () => res.end();
   open.add(end);
+  const deviceId = who.kind === 'device' ? who.deviceId : null;
+  if (deviceId) byDevice.set(deviceId, (byDevice.get(deviceId) ?? new Set()).add(end));
   const close = () => {
     clearInterval(heartbeat);
     unsubscribe();
     open.delete(end);
+    const mine = deviceId ? byDevice.get(deviceId) : undefined;
+    mine?.delete(end);
+    if (deviceId && mine?.size === 0) byDevice.delete(deviceId);
   };
   req.raw.on('close', close);
   res.on('error', close);

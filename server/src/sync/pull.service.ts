@@ -1,10 +1,14 @@
+import { Issue } from '../../../shared/domain/issue.ts';
 import { ServiceRequest, toWallRequest } from '../../../shared/domain/request.ts';
 import { KioskRequest, type Audience } from '../../../shared/protocol/events.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
+import { currentIssues } from '../feedback/issues.repo.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import type { Db } from '../store/store.ts';
 import { currentVersion, eventsAfter } from './events.repo.ts';
+
+const GUEST_VISIBLE_TYPES = ['request.upserted'] as const;
 
 export function audienceOf(who: Principal): Audience {
   return who.kind === 'staff' ? 'staff' : who.deviceKind === 'wall' ? 'wall' : 'kiosk';
@@ -25,14 +29,16 @@ export async function pull(db: Db, who: Principal, after: number) {
   const audience = audienceOf(who);
   const upTo = await currentVersion(db, who.propertyId);
   if (after > upTo) return { version: upTo, events: [], hasMore: false, reset: true };
-  const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined);
+  const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
+  // Only staff see the pending-issue board; screens in the lobby get request events alone.
+  const types = audience === 'staff' ? undefined : GUEST_VISIBLE_TYPES;
+  const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, own, types);
   const hasMore = rows.length === MAX_PULL_BATCH;
-  const events = rows.map((e) => ({
-    version: e.version,
-    at: new Date(e.at).toISOString(),
-    type: e.type as 'request.upserted',
-    request: project(audience, ServiceRequest.parse(e.data)),
-  }));
+  const events = rows.map((e) => {
+    const base = { version: e.version, at: new Date(e.at).toISOString() };
+    if (e.type === 'issue.upserted') return { ...base, type: 'issue.upserted' as const, issue: Issue.parse(e.data) };
+    return { ...base, type: 'request.upserted' as const, request: project(audience, ServiceRequest.parse(e.data)) };
+  });
   return { version: hasMore ? rows[rows.length - 1]!.version : upTo, events, hasMore, reset: false };
 }
 
@@ -42,5 +48,6 @@ export async function snapshot(db: Db, who: Principal) {
   const version = await currentVersion(db, who.propertyId);
   const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
   const requests = (await currentRequests(db, who.propertyId, own)).map((r) => project(audience, r));
-  return { version, requests };
+  if (audience !== 'staff') return { version, requests };
+  return { version, requests, issues: await currentIssues(db, who.propertyId) };
 }

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Notifier } from '../live/notifier.ts';
+import { submitFeedback } from '../feedback/feedback.service.ts';
 import { createRequest, transitionRequest, type Applied } from '../requests/requests.service.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
@@ -14,6 +15,7 @@ type Handler = (trx: Tx, who: Principal, cmd: Command, now: Date, clockOffsetMs:
 const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract<Command, { type: T }>, now: Date, clockOffsetMs: number) => Promise<Applied> } = {
   'request.create': createRequest,
   'request.transition': (trx, who, cmd, now) => transitionRequest(trx, who, cmd, now),
+  'feedback.submit': submitFeedback,
 };
 
 export interface PushDeps {

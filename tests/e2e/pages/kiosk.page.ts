@@ -40,4 +40,13 @@ export class KioskPage {
   pending() {
     return this.page.getByTestId('pending-count');
   }
+
+  /** Home → "My balance" → types a member card code on the keypad and submits it. */
+  async enterCardCode(code: string): Promise<void> {
+    await this.page.getByTestId('my-balance').click();
+    const input = this.page.getByTestId('card-code');
+    await expect(input).toBeVisible();
+    await input.fill(code);
+    await this.page.getByTestId('card-submit').click();
+  }
 }

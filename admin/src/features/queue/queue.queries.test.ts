@@ -17,6 +17,7 @@ function req(p: Partial<ServiceRequest>): ServiceRequest {
     guestName: 'Li Wei',
     room: null,
     note: null,
+    details: null,
     deviceId: '01900000-0000-7000-8000-000000000001',
     desk: null,
     assignedStaffId: null,

@@ -4,13 +4,14 @@ import { desk } from '../../sync/prefs.ts';
 import { pendingCount, updateReady } from '../../sync/queries.ts';
 import { logout } from '../../sync/session.ts';
 import { PairPanel } from '../kiosks/PairPanel.tsx';
+import { canManageDevices, openScreen, screen } from './nav.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 
 /** Property, who is signed in, the desk, sync health and the session controls. */
 export function Header({ me }: { me: StaffMe }) {
   const pending = pendingCount.value;
-  const canPair = me.staff.role === 'supervisor' || me.staff.role === 'manager';
+  const canPair = canManageDevices(me.staff.role);
   const apply = updateReady.value;
   return (
     <header class="app-header">
@@ -39,6 +40,16 @@ export function Header({ me }: { me: StaffMe }) {
             {t('header.update')}
           </button>
         )}
+        {canPair &&
+          (screen.value === 'kiosks' ? (
+            <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
+              {t('nav.queue')}
+            </button>
+          ) : (
+            <button type="button" class="btn btn-ghost" data-testid="nav-kiosks" onClick={() => openScreen('kiosks')}>
+              {t('nav.kiosks')}
+            </button>
+          ))}
         {canPair && <PairPanel />}
         <LanguageToggle />
         <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>

@@ -10,6 +10,7 @@ import { upsertByRev, WallRequest } from '../../../../shared/domain/request.ts';
 import type { WallEvent } from '../../../../shared/protocol/events.ts';
 import { WallPull, WallSnapshot } from '../../../../shared/protocol/sync.ts';
 import { Follower } from '../../../../shared/sync-client/follower.ts';
+import { startHeartbeat } from '../../../../shared/sync-client/heartbeat.ts';
 import { Api, ApiFailure, NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { PairResponse } from '../../../../shared/protocol/auth.ts';
 import type { LiveStatus } from '../../../../shared/sync-client/live.ts';
@@ -112,7 +113,14 @@ export function startWall(token: string | null): () => void {
   const safety = setInterval(() => void syncNow(), 60_000);
   follower.start();
   void syncNow();
+  // The wall sends no commands: its health is its storage and when it last heard from the server.
+  const stopHeartbeat = startHeartbeat({
+    api,
+    read: async () => ({ outboxDepth: 0, rejectedCount: 0, lastSyncAt: lastUpdateAt.value }),
+    onRefused: () => (authProblem.value = 'refused'),
+  });
   return () => {
+    stopHeartbeat();
     clearInterval(safety);
     for (const u of unsubscribe) u();
     follower.stop();

@@ -3,6 +3,7 @@ import { Icon } from '../../components/Icon.tsx';
 import { LobbyClock } from '../../components/LobbyClock.tsx';
 import { t } from '../../i18n/locale.store.ts';
 import { useCalledTickets } from '../../sync/queries.ts';
+import { openBalance } from '../balance/balance.store.ts';
 import { startCallStaff } from './flow.store.ts';
 
 function NowCalling() {
@@ -44,6 +45,11 @@ export function HomeScreen() {
           <Icon name="bell" class="cta__icon" />
           <span class="cta__label">{t('home.callStaff')}</span>
           <span class="cta__hint">{t('home.callStaffHint')}</span>
+        </button>
+        <button type="button" class="cta cta--secondary" data-testid="my-balance" onClick={openBalance}>
+          <Icon name="card" class="cta__icon" />
+          <span class="cta__label">{t('home.myBalance')}</span>
+          <span class="cta__hint">{t('home.myBalanceHint')}</span>
         </button>
       </div>
     </section>

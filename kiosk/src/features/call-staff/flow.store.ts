@@ -7,7 +7,8 @@ import { computed, signal } from '@preact/signals';
 import type { CallReason } from '../../../../shared/domain/request.ts';
 import { callStaff } from '../../sync/actions.ts';
 
-export type Step = 'home' | 'reason' | 'details' | 'confirm' | 'ticket';
+/** `card` and `balance` belong to features/balance; they share the step so idle and updates treat them alike. */
+export type Step = 'home' | 'reason' | 'details' | 'confirm' | 'ticket' | 'card' | 'balance';
 
 export interface Draft {
   reason: CallReason | null;

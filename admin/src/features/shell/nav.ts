@@ -1,0 +1,23 @@
+/** Which staff screen is open, kept in the address (`#/kiosks`) so a reload stays on it. */
+import { signal } from '@preact/signals';
+import type { StaffRole } from '../../../../shared/protocol/auth.ts';
+
+export type Screen = 'queue' | 'kiosks';
+
+function fromHash(): Screen {
+  return typeof location !== 'undefined' && location.hash === '#/kiosks' ? 'kiosks' : 'queue';
+}
+
+export const screen = signal<Screen>(fromHash());
+addEventListener('hashchange', () => (screen.value = fromHash()));
+
+export function openScreen(next: Screen): void {
+  screen.value = next;
+  const hash = next === 'kiosks' ? '#/kiosks' : '';
+  if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
+}
+
+/** Pairing, the device list and revocation are for supervisors and managers (the server enforces the same). */
+export function canManageDevices(role: StaffRole): boolean {
+  return role === 'supervisor' || role === 'manager';
+}

@@ -1,0 +1,95 @@
+import { useRef, useState } from 'preact/hooks';
+import { CARD_CODE_LENGTH, isCompleteCardCode, normalizeCardCode } from '../../../../shared/domain/card-token.ts';
+import { NetworkFailure } from '../../../../shared/sync-client/http.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { errorText, t } from '../../i18n/locale.store.ts';
+import { cardBusy, cardError, clearCardError, closeBalance, submitCardCode } from './balance.store.ts';
+
+/** Base32 letters and digits only: what a card code can contain. */
+const KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('');
+
+/** "ABCDEFGHIJKL" → "ABCD-EFGH-IJKL", as printed on the card. */
+const grouped = (c: string) => c.replace(/(.{4})(?=.)/g, '$1-');
+
+function messageFor(e: unknown): string {
+  return e instanceof NetworkFailure ? t('card.offline') : errorText(e);
+}
+
+/** The guest types the 12-character code printed under the QR code on the member card. */
+export function CardCodeScreen() {
+  const [code, setCode] = useState('');
+  const [formatError, setFormatError] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const busy = cardBusy.value;
+  const error = formatError ? t('card.format') : cardError.value ? messageFor(cardError.value) : null;
+
+  const update = (next: string) => {
+    setCode(normalizeCardCode(next));
+    setFormatError(false);
+    clearCardError();
+  };
+  const submit = (e?: Event) => {
+    e?.preventDefault();
+    if (!isCompleteCardCode(code)) {
+      setFormatError(true);
+      input.current?.focus();
+      return;
+    }
+    void submitCardCode(code);
+  };
+  const keep = (e: Event) => e.preventDefault();
+
+  return (
+    <form class="screen setup card-entry" onSubmit={submit} autocomplete="off">
+      <div class="setup__intro">
+        <button type="button" class="btn btn--ghost card-entry__back" onClick={closeBalance}>
+          <Icon name="back" /> {t('common.back')}
+        </button>
+        <h1 class="title" tabIndex={-1} data-autofocus>
+          {t('card.title')}
+        </h1>
+        <p class="lead">{t('card.subtitle')}</p>
+        <label class="field setup__field card-entry__field">
+          <span class="field__label">{t('card.code')}</span>
+          <input
+            ref={input}
+            class="field__input code-input card-entry__input"
+            data-testid="card-code"
+            value={grouped(code)}
+            maxLength={CARD_CODE_LENGTH + 6}
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            placeholder="XXXX-XXXX-XXXX"
+            aria-invalid={error !== null}
+            aria-describedby="card-error"
+            onInput={(e) => update(e.currentTarget.value)}
+          />
+        </label>
+        <p id="card-error" class="alert" role="alert" hidden={!error} data-testid="card-error">
+          {error}
+        </p>
+      </div>
+      <div class="setup__pad">
+        <div class="keypad card-entry__keypad" aria-hidden="true">
+          {KEYS.map((k) => (
+            <button key={k} type="button" class="key" tabIndex={-1} onPointerDown={keep} onClick={() => update(code + k)}>
+              {k}
+            </button>
+          ))}
+          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update(code.slice(0, -1))}>
+            {t('card.delete')}
+          </button>
+          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update('')}>
+            {t('card.clear')}
+          </button>
+        </div>
+        <div class="actions">
+          <button type="submit" class="btn btn--primary btn--wide" data-testid="card-submit" disabled={busy} aria-busy={busy}>
+            {busy ? t('card.working') : t('card.submit')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

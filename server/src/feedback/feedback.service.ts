@@ -1,0 +1,81 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ISSUE_SLA_MINUTES, needsIssue, severityOf, type Issue } from '../../../shared/domain/issue.ts';
+import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { Principal } from '../auth/principal.ts';
+import { DomainError } from '../http/errors.ts';
+import type { Applied } from '../requests/requests.service.ts';
+import type { Tx } from '../store/store.ts';
+import { appendEvent } from '../sync/events.repo.ts';
+import { insertIssue } from './issues.repo.ts';
+
+/**
+ * A guest's rating. A complaint or a rating of 2 or less also opens an item
+ * on the pending-issue board, with its SLA clock running from now.
+ */
+export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'feedback.submit'>, now: Date, clockOffsetMs: number): Promise<Applied> {
+  const p = cmd.payload;
+  if (await trx.selectFrom('feedback').select('id').where('id', '=', p.feedbackId).executeTakeFirst()) {
+    throw new DomainError('conflict', `Feedback ${p.feedbackId} already exists`);
+  }
+  if (p.requestId) {
+    const rated = await trx.selectFrom('service_requests').select('id').where('id', '=', p.requestId).where('property_id', '=', who.propertyId).executeTakeFirst();
+    if (!rated) throw new DomainError('not_found', 'The rated request does not exist');
+  }
+  const createdAt = new Date(Math.min(now.getTime(), new Date(cmd.createdAt).getTime() + clockOffsetMs));
+  await trx
+    .insertInto('feedback')
+    .values({
+      id: p.feedbackId,
+      property_id: who.propertyId,
+      device_id: cmd.deviceId,
+      rating: p.rating,
+      categories: p.categories,
+      comment: p.comment || null,
+      complaint: p.complaint,
+      contact_consent: p.contactConsent,
+      contact: p.contactConsent ? p.contact || null : null, // no consent, no contact kept
+      guest_name: p.guestName || null,
+      room: p.room || null,
+      request_id: p.requestId,
+      created_at: createdAt,
+      client_created_at: cmd.createdAt,
+    })
+    .execute();
+  if (!needsIssue(p.rating, p.complaint)) return { result: { feedbackId: p.feedbackId, issueId: null }, version: 0 };
+
+  const severity = severityOf(p.rating, p.complaint);
+  const sla = ISSUE_SLA_MINUTES[severity];
+  const issue: Issue = {
+    id: uuidv7(),
+    source: 'kiosk_feedback',
+    severity,
+    status: 'new',
+    categories: p.categories,
+    summary: p.comment?.trim() || (p.complaint ? 'Complaint left at the kiosk (no comment)' : `Rated ${p.rating} of 5 at the kiosk (no comment)`),
+    rating: p.rating,
+    guestName: p.guestName || null,
+    room: p.room || null,
+    contact: p.contactConsent ? p.contact || null : null,
+    contactConsent: p.contactConsent,
+    feedbackId: p.feedbackId,
+    requestId: p.requestId,
+    ownerStaffId: null,
+    ownerStaffName: null,
+    acknowledgeBy: new Date(now.getTime() + sla.acknowledge * 60_000).toISOString(),
+    resolveBy: new Date(now.getTime() + sla.resolve * 60_000).toISOString(),
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    rev: 1,
+  };
+  await insertIssue(trx, who.propertyId, issue);
+  const version = await appendEvent(trx, {
+    propertyId: who.propertyId,
+    type: 'issue.upserted',
+    entityId: issue.id,
+    subjectDeviceId: null, // never pulled by a kiosk
+    actorStaffId: who.kind === 'staff' ? who.staffId : null,
+    originDeviceId: cmd.deviceId,
+    data: issue,
+  });
+  return { result: { feedbackId: p.feedbackId, issueId: issue.id }, version };
+}

@@ -1,0 +1,82 @@
+/**
+ * The property's card-signing key and the two card checks: a signed QR token
+ * (node:crypto Ed25519) and a typed code (looked up online). Token format and
+ * typed codes: shared/domain/card-token.ts.
+ */
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assembleCardToken, cardCode, cardCodeRange, cardSigningMessage, parseCardToken } from '../../../shared/domain/card-token.ts';
+import { DomainError } from '../http/errors.ts';
+import type { Db } from '../store/store.ts';
+import { memberByCardId, membersByCardRange, type MemberRow } from './members.repo.ts';
+
+export interface CardKeys {
+  /** Raw 32-byte Ed25519 public key, base64url: what kiosks verify with. */
+  publicKeyRaw: string;
+  /** The QR token for a card. */
+  issue(cardId: string, version: number): string;
+  /** Checks a token's signature; the card id and version when genuine. */
+  check(token: string): { cardId: string; version: number };
+}
+
+function fromPrivateKey(privateKey: KeyObject): CardKeys {
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('The card key must be an Ed25519 private key');
+  const publicKey = createPublicKey(privateKey);
+  const publicKeyRaw = publicKey.export({ format: 'jwk' }).x!;
+  return {
+    publicKeyRaw,
+    issue: (cardId, version) => assembleCardToken(cardId, version, sign(null, cardSigningMessage(cardId, version), privateKey)),
+    check(token) {
+      const parsed = parseCardToken(token);
+      if (!parsed.ok) throw new DomainError('card_invalid', `This member card could not be read (${parsed.error})`);
+      if (!verify(null, parsed.message, publicKey, parsed.signature)) throw new DomainError('card_invalid', 'This member card is not genuine');
+      return { cardId: parsed.cardId, version: parsed.version };
+    },
+  };
+}
+
+/** `LOBBYDESK_CARD_KEY`: a PKCS#8 PEM, or the same DER in base64url. */
+export function cardKeysFromText(text: string): CardKeys {
+  const t = text.trim();
+  const key = t.includes('BEGIN') ? createPrivateKey(t) : createPrivateKey({ key: Buffer.from(t, 'base64url'), format: 'der', type: 'pkcs8' });
+  return fromPrivateKey(key);
+}
+
+/**
+ * The given key, else `card-signing-key.json` in the data folder, created
+ * (mode 600) on the first start. Several instances must share one key: give
+ * them all the same `LOBBYDESK_CARD_KEY`.
+ */
+export async function loadCardKeys(dataDir: string, given: string | null): Promise<CardKeys> {
+  if (given) return cardKeysFromText(given);
+  const file = join(dataDir, 'card-signing-key.json');
+  const stored = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+  if (stored) return cardKeysFromText((JSON.parse(stored) as { privateKey: string }).privateKey);
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  await writeFile(file, JSON.stringify({ alg: 'Ed25519', privateKey: pem }, null, 2), { mode: 0o600, flag: 'wx' });
+  return fromPrivateKey(privateKey);
+}
+
+/** The member a card or typed code stands for, in the caller's property; refuses old versions of a reissued card. */
+export async function memberForCard(db: Db, keys: CardKeys, propertyId: string, input: { token: string } | { code: string }): Promise<MemberRow> {
+  if ('token' in input) {
+    const { cardId, version } = keys.check(input.token);
+    const m = await memberByCardId(db, propertyId, cardId);
+    if (!m) throw new DomainError('card_unknown', 'No member has this card');
+    if (m.card_version !== version) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
+    return m;
+  }
+  const range = cardCodeRange(input.code);
+  if (!range) throw new DomainError('bad_request', 'A card code is 12 letters or digits');
+  const typed = input.code.replace(/-/g, '');
+  const candidates = await membersByCardRange(db, propertyId, range.low, range.high);
+  const current = candidates.find((m) => cardCode(m.card_id, m.card_version).replace(/-/g, '') === typed);
+  if (current) return current;
+  if (candidates.length > 0) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
+  throw new DomainError('card_unknown', 'No member has this card code');
+}

@@ -1,0 +1,106 @@
+import QRCode from 'qrcode';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CARD_TOKEN_LENGTH,
+  assembleCardToken,
+  base32Decode,
+  base32Encode,
+  cardCode,
+  cardCodeRange,
+  cardSigningMessage,
+  normalizeCardCode,
+  parseCardToken,
+  verifyCardToken,
+} from './card-token.ts';
+
+const CARD = '3f2a9c1e-7b44-4d0a-9e61-0c5d2b8f7a13';
+let keys: CryptoKeyPair;
+let publicRaw: Uint8Array;
+
+async function issue(cardId: string, version: number, key = keys.privateKey): Promise<string> {
+  const sig = new Uint8Array(await crypto.subtle.sign('Ed25519', key, cardSigningMessage(cardId, version)));
+  return assembleCardToken(cardId, version, sig);
+}
+
+beforeAll(async () => {
+  keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  publicRaw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
+});
+
+describe('base32', () => {
+  it('round-trips bytes of every length and matches RFC 4648 vectors', () => {
+    expect(base32Encode(new TextEncoder().encode('foobar'))).toBe('MZXW6YTBOI');
+    for (let n = 0; n < 40; n++) {
+      const b = crypto.getRandomValues(new Uint8Array(n));
+      expect(base32Decode(base32Encode(b))).toEqual(b);
+    }
+  });
+});
+
+describe('card token', () => {
+  it('round-trips card id and version through sign and verify', async () => {
+    const token = await issue(CARD, 7);
+    expect(token).toHaveLength(CARD_TOKEN_LENGTH);
+    expect(token).toMatch(/^[A-Z0-9$%*+\-./:]+$/); // QR alphanumeric mode only, no space
+    expect(await verifyCardToken(token, publicRaw)).toEqual({ ok: true, cardId: CARD, version: 7 });
+    const b64url = Buffer.from(publicRaw).toString('base64url');
+    expect(await verifyCardToken(token, b64url)).toEqual({ ok: true, cardId: CARD, version: 7 });
+  });
+
+  it('fits a QR code of version 5 at error correction level M', async () => {
+    const token = await issue(CARD, 65535);
+    // One alphanumeric segment (the printed cards do the same; automatic segmenting splits off digit runs and costs space).
+    const qr = QRCode.create([{ data: token, mode: 'alphanumeric' }], { version: 5, errorCorrectionLevel: 'M' });
+    expect(qr.version).toBe(5);
+    expect(token.length).toBeLessThanOrEqual(122);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const other = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    expect(await verifyCardToken(await issue(CARD, 1, other.privateKey), publicRaw)).toEqual({ ok: false, error: 'bad_signature' });
+  });
+
+  it('refuses a token whose version was edited after signing', async () => {
+    const genuine = parseCardToken(await issue(CARD, 1));
+    if (!genuine.ok) throw new Error('parse failed');
+    const forged = assembleCardToken(CARD, 2, genuine.signature);
+    expect(await verifyCardToken(forged, publicRaw)).toEqual({ ok: false, error: 'bad_signature' });
+  });
+
+  it('calls a truncated token malformed', async () => {
+    const token = await issue(CARD, 1);
+    expect(await verifyCardToken(token.slice(0, -1), publicRaw)).toEqual({ ok: false, error: 'malformed' });
+    expect(await verifyCardToken(token.slice(0, 40), publicRaw)).toEqual({ ok: false, error: 'malformed' });
+  });
+
+  it('calls random text and a URL foreign', async () => {
+    expect(await verifyCardToken('hello there', publicRaw)).toEqual({ ok: false, error: 'foreign' });
+    expect(await verifyCardToken('https://example.com/?LD1-AAAA', publicRaw)).toEqual({ ok: false, error: 'foreign' });
+    expect(await verifyCardToken('', publicRaw)).toEqual({ ok: false, error: 'foreign' });
+    expect(await verifyCardToken('HTTPS://EXAMPLE.COM/CARD', publicRaw)).toEqual({ ok: false, error: 'foreign' });
+  });
+
+  it('calls characters outside base32 malformed and a bad key no_key', async () => {
+    const token = await issue(CARD, 1);
+    expect(await verifyCardToken(`L${':'.repeat(121)}`, publicRaw)).toEqual({ ok: false, error: 'malformed' }); // more than 82 bytes
+    expect(await verifyCardToken(token, new Uint8Array(5))).toEqual({ ok: false, error: 'no_key' });
+  });
+});
+
+describe('typed card code', () => {
+  it('is 12 base32 characters in three groups, and maps back to a range holding the card id', () => {
+    const code = cardCode(CARD, 3);
+    expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+    const range = cardCodeRange(code)!;
+    expect(range.versionMod).toBe(3);
+    expect(range.low <= CARD && CARD <= range.high).toBe(true);
+    expect(range.low.startsWith('3f2a9c1e-7b44')).toBe(true);
+  });
+
+  it('accepts lower case, spaces and look-alike digits', () => {
+    const code = cardCode(CARD, 1);
+    const typed = code.toLowerCase().replace(/-/g, ' ').replace(/o/g, '0');
+    expect(normalizeCardCode(typed)).toBe(code.replace(/-/g, ''));
+    expect(cardCodeRange('ABC')).toBeNull();
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * Member card codes. Two forms:
+ *
+ * - The QR token, verified offline with the property's Ed25519 public key and
+ *   again on the server: `L` + the 82 bytes (card id 16 B, version u16, signature 64 B)
+ *   as one number in base 44 (digits, A–Z, `$%*+-./:`), fixed at 121 digits:
+ *   122 characters, all in QR alphanumeric mode. QR version 5 at level M holds
+ *   122 alphanumeric characters, so it fits exactly (a base32 token with
+ *   separators needs 137 and only fits version 6-M).
+ *   The signature covers `lobbydesk-card-v1:` + the 18 payload bytes.
+ * - The typed code, 12 base32 characters `XXXX-XXXX-XXXX` (the first 50 bits of
+ *   the card id + the card version mod 1024). It carries no signature and is
+ *   checked online only, behind a rate limit.
+ *
+ * Uses only WebCrypto, BigInt and standard JS, so it runs in Node ≥ 20 and Chromium.
+ */
+
+export const CARD_TOKEN_PREFIX = 'L';
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** QR alphanumeric mode minus the space (scanners and text fields trim it). */
+const B44 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$%*+-./:';
+const PAYLOAD_BYTES = 18;
+const SIGNATURE_BYTES = 64;
+const TOKEN_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
+const TOKEN_DIGITS = 121; // 44^121 > 2^656
+export const CARD_TOKEN_LENGTH = CARD_TOKEN_PREFIX.length + TOKEN_DIGITS;
+const SIGNING_CONTEXT = 'lobbydesk-card-v1:';
+
+export type CardTokenError = 'malformed' | 'foreign' | 'bad_signature' | 'no_key';
+export type CardTokenResult = { ok: true; cardId: string; version: number } | { ok: false; error: CardTokenError };
+
+/** RFC 4648 base32, upper case, no padding. */
+export function base32Encode(bytes: Uint8Array): string {
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (const b of bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += B32[(acc >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += B32[(acc << (5 - bits)) & 31];
+  return out;
+}
+
+/** Inverse of `base32Encode`; null for a character outside the alphabet or non-zero padding bits. */
+export function base32Decode(text: string): Uint8Array | null {
+  const out = new Uint8Array(Math.floor((text.length * 5) / 8));
+  let bits = 0;
+  let acc = 0;
+  let i = 0;
+  for (const ch of text) {
+    const v = B32.indexOf(ch);
+    if (v < 0) return null;
+    acc = (acc << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      out[i++] = (acc >>> (bits - 8)) & 255;
+      bits -= 8;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  return acc === 0 ? out : null;
+}
+
+function uuidToBytes(id: string): Uint8Array {
+  const hex = id.replace(/-/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a uuid: ${id}`);
+  return Uint8Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+}
+
+function bytesToUuid(b: Uint8Array): string {
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The bytes that are signed: a context string + card id + version (u16, big-endian). */
+export function cardSigningMessage(cardId: string, version: number): Uint8Array<ArrayBuffer> {
+  if (!Number.isInteger(version) || version < 1 || version > 0xffff) throw new Error(`card version out of range: ${version}`);
+  const ctx = new TextEncoder().encode(SIGNING_CONTEXT);
+  const msg = new Uint8Array(ctx.length + PAYLOAD_BYTES);
+  msg.set(ctx, 0);
+  msg.set(uuidToBytes(cardId), ctx.length);
+  msg[ctx.length + 16] = version >> 8;
+  msg[ctx.length + 17] = version & 255;
+  return msg;
+}
+
+/** The QR token for a card, given the 64-byte Ed25519 signature of `cardSigningMessage(cardId, version)`. */
+export function assembleCardToken(cardId: string, version: number, signature: Uint8Array): string {
+  if (signature.length !== SIGNATURE_BYTES) throw new Error('an Ed25519 signature is 64 bytes');
+  const bytes = new Uint8Array(TOKEN_BYTES);
+  bytes.set(cardSigningMessage(cardId, version).subarray(SIGNING_CONTEXT.length), 0);
+  bytes.set(signature, PAYLOAD_BYTES);
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < TOKEN_DIGITS; i++) {
+    out = B44[Number(n % 44n)] + out;
+    n /= 44n;
+  }
+  return CARD_TOKEN_PREFIX + out;
+}
+
+export type ParsedCardToken = { ok: true; cardId: string; version: number; message: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> } | { ok: false; error: CardTokenError };
+
+/** Reads a token without checking its signature (the server and the kiosk each verify with their own crypto). */
+export function parseCardToken(raw: string): ParsedCardToken {
+  const token = raw.replace(/[\r\n]+$/, '');
+  if (!token.startsWith(CARD_TOKEN_PREFIX) || !/^[0-9A-Z$%*+\-./:]*$/.test(token)) return { ok: false, error: 'foreign' };
+  if (token.length !== CARD_TOKEN_LENGTH) return { ok: false, error: 'malformed' };
+  let n = 0n;
+  for (const ch of token.slice(CARD_TOKEN_PREFIX.length)) n = n * 44n + BigInt(B44.indexOf(ch));
+  if (n >> BigInt(TOKEN_BYTES * 8) !== 0n) return { ok: false, error: 'malformed' };
+  const bytes = new Uint8Array(TOKEN_BYTES);
+  for (let i = TOKEN_BYTES - 1; i >= 0; i--) {
+    bytes[i] = Number(n & 255n);
+    n >>= 8n;
+  }
+  const version = (bytes[16]! << 8) | bytes[17]!;
+  if (version < 1) return { ok: false, error: 'malformed' };
+  const cardId = bytesToUuid(bytes.subarray(0, 16));
+  return { ok: true, cardId, version, message: cardSigningMessage(cardId, version), signature: bytes.slice(PAYLOAD_BYTES) };
+}
+
+export function base64UrlDecode(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+/**
+ * Verifies a QR token offline with WebCrypto. `publicKey` is the raw 32-byte
+ * Ed25519 key (bytes or base64url, as the server hands it out).
+ */
+export async function verifyCardToken(token: string, publicKey: Uint8Array | string): Promise<CardTokenResult> {
+  const parsed = parseCardToken(token);
+  if (!parsed.ok) return parsed;
+  let key: CryptoKey;
+  try {
+    const raw = typeof publicKey === 'string' ? base64UrlDecode(publicKey) : publicKey;
+    key = await crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify']);
+  } catch {
+    return { ok: false, error: 'no_key' };
+  }
+  const good = await crypto.subtle.verify('Ed25519', key, parsed.signature, parsed.message);
+  return good ? { ok: true, cardId: parsed.cardId, version: parsed.version } : { ok: false, error: 'bad_signature' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed codes
+
+export const CARD_CODE_LENGTH = 12;
+const CODE_VERSION_BITS = 10n;
+
+/** The 12-character code printed under the QR, grouped `XXXX-XXXX-XXXX`. */
+export function cardCode(cardId: string, version: number): string {
+  const idBits = BigInt(`0x${cardId.replace(/-/g, '').slice(0, 13)}`) >> 2n; // first 52 bits → 50
+  let n = (idBits << CODE_VERSION_BITS) | BigInt(version & 1023);
+  let out = '';
+  for (let i = 0; i < CARD_CODE_LENGTH; i++) {
+    out = B32[Number(n & 31n)] + out;
+    n >>= 5n;
+  }
+  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+}
+
+/** What a guest typed, as the server wants it: upper case, base32 only (0→O, 1→I, 8→B), at most 12. */
+export function normalizeCardCode(raw: string): string {
+  return raw
+    .toUpperCase()
+    .replace(/0/g, 'O')
+    .replace(/1/g, 'I')
+    .replace(/8/g, 'B')
+    .replace(/[^A-Z2-7]/g, '')
+    .slice(0, CARD_CODE_LENGTH);
+}
+
+export function isCompleteCardCode(code: string): boolean {
+  return /^[A-Z2-7]{12}$/.test(code);
+}
+
+/**
+ * The card ids a typed code can stand for, as an inclusive uuid range (the
+ * code holds only the first 50 bits), and the version mod 1024.
+ */
+export function cardCodeRange(code: string): { low: string; high: string; versionMod: number } | null {
+  const c = normalizeCardCode(code);
+  if (!isCompleteCardCode(c)) return null;
+  let n = 0n;
+  for (const ch of c) n = (n << 5n) | BigInt(B32.indexOf(ch));
+  const versionMod = Number(n & 1023n);
+  const idBits = n >> CODE_VERSION_BITS;
+  const lowHex = (idBits << 78n).toString(16).padStart(32, '0');
+  const highHex = ((idBits << 78n) | ((1n << 78n) - 1n)).toString(16).padStart(32, '0');
+  const fmt = (h: string) => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return { low: fmt(lowHex), high: fmt(highHex), versionMod };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Device health: what a kiosk or wall display reports about itself every
+ * minute (`POST /api/devices/heartbeat`), and what supervisors see of each
+ * device (`GET /api/devices`). Revocation: `POST /api/devices/:id/revoke`.
+ */
+export const HeartbeatBody = z.object({
+  appVersion: z.string().trim().min(1).max(40),
+  /** Commands waiting in the device's outbox. */
+  outboxDepth: z.number().int().nonnegative().max(1_000_000),
+  /** Commands the server refused that the device still keeps. */
+  rejectedCount: z.number().int().nonnegative().max(1_000_000),
+  /** `navigator.storage.persisted()`; null when the browser cannot tell. */
+  storagePersisted: z.boolean().nullable(),
+  /** `navigator.storage.estimate()` in bytes; null when unknown. */
+  storageUsage: z.number().nonnegative().nullable(),
+  storageQuota: z.number().nonnegative().nullable(),
+  /** Device clock, ISO: the last time its outbox reached the server. */
+  lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type HeartbeatBody = z.infer<typeof HeartbeatBody>;
+
+export const HeartbeatResponse = z.object({ ok: z.literal(true), serverTime: z.string() });
+
+/** The last heartbeat as the server stored it (`at` is the server's clock). */
+export const DeviceHealth = HeartbeatBody.extend({ at: z.string() });
+export type DeviceHealth = z.infer<typeof DeviceHealth>;
+
+export const DeviceSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(['kiosk', 'wall']),
+  name: z.string(),
+  letter: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  lastSeq: z.number().int().nonnegative(),
+  revokedAt: z.string().nullable(),
+  /** Null until the device has sent a heartbeat. */
+  health: DeviceHealth.nullable(),
+  /** Commands from this device the server answered `rejected`. */
+  serverRejected: z.number().int().nonnegative(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+export const DeviceList = z.object({ serverTime: z.string(), devices: z.array(DeviceSummary) });
+export type DeviceList = z.infer<typeof DeviceList>;
+
+export const DeviceIdParams = z.object({ id: z.uuid() });
