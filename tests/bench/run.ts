@@ -1,15 +1,21 @@
 /**
- * `npm run bench [-- --json] [-- --only=ingest,propagation]`: measures, prints
- * a table, writes docs/BENCHMARKS.md (and bench-results.json with --json).
- * Loopback only, bounded in time. Every figure is the median of `RUNS` runs.
- * Figures that cannot be measured here are left out with the reason printed.
+ * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk]`:
+ * measures, prints a table, writes docs/BENCHMARKS.md (full runs only) and,
+ * with --json, bench-results.json. Loopback only, bounded in time. Every
+ * figure is the median of BENCH_RUNS runs (default 3). A figure that cannot
+ * be measured here is left out, with the reason printed.
  */
 import { cpus, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { median } from './fixtures.ts';
 import { ingest } from './ingest.bench.ts';
+import { kioskWeight } from './kiosk-weight.bench.ts';
+import { pollingBaseline } from './polling.bench.ts';
 import { propagation } from './propagation.bench.ts';
+import { replay } from './replay.bench.ts';
+import { scanBench } from './scan.bench.ts';
+import { sseCapacity } from './sse-capacity.bench.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const args = process.argv.slice(2);
@@ -24,15 +30,16 @@ interface Result {
   value: number;
   unit: string;
   runs: number;
-  note?: string;
+  note: string;
+  samples: number[];
 }
 const results: Result[] = [];
 const skipped: string[] = [];
 
-async function withServer<T>(kind: 'pglite' | 'postgres', fn: (s: TestServer, extra?: TestServer) => Promise<T>, two = false): Promise<T> {
+async function withServer<T>(kind: 'pglite' | 'postgres', fn: (s: TestServer, extra?: TestServer) => Promise<T>, opts: { two?: boolean; static?: boolean } = {}): Promise<T> {
   const db = kind === 'postgres' ? await freshDatabase('lobbydesk_bench') : null;
-  const a = await startTestServer({ databaseUrl: db?.url, static: false });
-  const b = two ? await startTestServer({ databaseUrl: db!.url, static: false }) : undefined;
+  const a = await startTestServer({ databaseUrl: db?.url, static: opts.static ?? false });
+  const b = opts.two ? await startTestServer({ databaseUrl: db!.url, static: false }) : undefined;
   try {
     return await fn(a, b);
   } finally {
@@ -44,57 +51,113 @@ async function withServer<T>(kind: 'pglite' | 'postgres', fn: (s: TestServer, ex
 
 async function pgReachable(): Promise<boolean> {
   try {
-    const db = await freshDatabase('lobbydesk_bench_probe');
-    await db.drop();
+    await (await freshDatabase('lobbydesk_bench_probe')).drop();
     return true;
   } catch (e) {
-    skipped.push(`PostgreSQL figures: no PostgreSQL reachable at ${pgUrl} (${e instanceof Error ? e.message : e})`);
+    skipped.push(`every *_postgres and two-instance figure: no PostgreSQL at ${pgUrl} (${e instanceof Error ? e.message : e})`);
     return false;
   }
 }
 
-async function repeat(name: string, unit: string, fn: () => Promise<number>, note?: string) {
-  const values: number[] = [];
-  for (let i = 0; i < RUNS; i++) values.push(await fn());
-  const value = Math.round(median(values) * 10) / 10;
-  results.push({ name, value, unit, runs: RUNS, note });
-  console.log(`${name.padEnd(36)} ${String(value).padStart(10)} ${unit}   runs: ${values.map((v) => Math.round(v * 10) / 10).join(', ')}`);
+function record(name: string, unit: string, samples: number[], note: string) {
+  const value = Math.round(median(samples) * 10) / 10;
+  results.push({ name, value, unit, runs: samples.length, note, samples });
+  console.log(`${name.padEnd(36)} ${String(value).padStart(10)} ${unit.padEnd(12)} runs: ${samples.map((v) => Math.round(v * 10) / 10).join(', ')}`);
+}
+
+async function repeat(name: string, unit: string, note: string, fn: () => Promise<number>) {
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await fn());
+  record(name, unit, samples, note);
+}
+
+/** Runs `fn` RUNS times and records several figures from each run. */
+async function repeatMany<T>(fn: () => Promise<T>, figures: [name: string, unit: string, note: string, pick: (r: T) => number | null][]) {
+  const runs: T[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await fn());
+  for (const [name, unit, note, pick] of figures) {
+    const samples = runs.map(pick).filter((v): v is number => v !== null && Number.isFinite(v));
+    if (samples.length) record(name, unit, samples, note);
+    else skipped.push(`${name}: ${note}`);
+  }
 }
 
 const hasPg = await pgReachable();
 
 if (wants('ingest')) {
-  await repeat('ingest_per_s_pglite', 'commands/s', () => withServer('pglite', (s) => ingest(s)), '10 kiosks × 300 commands, batches of 100');
-  if (hasPg) await repeat('ingest_per_s_postgres', 'commands/s', () => withServer('postgres', (s) => ingest(s)), '10 kiosks × 300 commands, batches of 100');
+  const note = '10 kiosks × 300 commands in batches of 100; every command durable with its seq, answer, request and event';
+  await repeat('ingest_per_s_pglite', 'commands/s', note, () => withServer('pglite', (s) => ingest(s)));
+  if (hasPg) await repeat('ingest_per_s_postgres', 'commands/s', note, () => withServer('postgres', (s) => ingest(s)));
 }
 if (wants('propagation')) {
-  const p = (kind: 'pglite' | 'postgres', two: boolean) => () =>
-    withServer(kind, async (a, b) => (await propagation(a, b ?? a, a.demo!.wallToken)).p95, two);
-  await repeat('propagation_p95_ms_pglite', 'ms', p('pglite', false), '50 kiosks, 200 SSE listeners');
+  const p = (kind: 'pglite' | 'postgres', two: boolean) => () => withServer(kind, async (a, b) => (await propagation(a, b ?? a, a.demo!.wallToken)).p95, { two });
+  await repeat('propagation_p95_ms_pglite', 'ms', 'push start → SSE hint; 50 kiosks pushing, 200 live listeners', p('pglite', false));
   if (hasPg) {
-    await repeat('propagation_p95_ms_postgres', 'ms', p('postgres', false), '50 kiosks, 200 SSE listeners');
-    await repeat('propagation_p95_ms_two_instances', 'ms', p('postgres', true), 'push to instance A, 200 listeners on instance B');
+    await repeat('propagation_p95_ms_postgres', 'ms', 'as above, on PostgreSQL', p('postgres', false));
+    await repeat('propagation_p95_ms_two_instances', 'ms', 'push to instance A, 200 listeners on instance B (LISTEN/NOTIFY)', p('postgres', true));
   }
+}
+if (wants('polling')) {
+  await repeat('polling_baseline_p95_ms', 'ms', '20 displays polling every 5 s (the usual queue-display design), 20 events', () =>
+    withServer('pglite', (s) => pollingBaseline(s, s.demo!.wallToken)),
+  );
+}
+if (wants('replay')) {
+  await repeatMany(() => withServer('pglite', (s) => replay(s, 10_000)), [
+    ['replay_10k_s', 's', '10,000 queued commands from one kiosk, delivered as its flusher does (batches of 100, in order)', (r) => r.seconds],
+    ['replay_lost', 'requests', 'requests missing after the replay', (r) => r.lost],
+    ['replay_duplicated', 'requests', 'requests stored twice after the replay', (r) => r.duplicated],
+  ]);
+}
+if (wants('sse')) {
+  const store = hasPg ? 'PostgreSQL' : 'PGlite';
+  const run = async () => {
+    const db = hasPg ? await freshDatabase('lobbydesk_bench_sse') : null;
+    try {
+      return await sseCapacity(db?.url);
+    } finally {
+      await db?.drop();
+    }
+  };
+  await repeatMany(run, [
+    ['sse_clients_held', 'clients', `most SSE clients one instance (own process, ${store}) held with fan-out p99 < 1 s; steps 250…8000`, (r) => r.held],
+    ['sse_bytes_per_connection', 'bytes', 'server RSS growth per connection (slope between the smallest and largest held step)', (r) => r.bytesPerConnection],
+  ]);
+}
+if (wants('scan')) {
+  await repeatMany(() => scanBench(), [
+    ['scan_decoded_real_photos', 'photos', 'kiosk pipeline (@zxing/library in the worker code path) on ../shared/fixtures/qr-photos', (r) => r.decoded],
+    ['scan_total_real_photos', 'photos', 'photos in the set', (r) => r.total],
+    ['scan_ms_per_frame_p50', 'ms', 'kiosk pipeline, 640×480 frames (qrcode-1), 60 ms budget', (r) => r.msPerFrameP50],
+    ['scan_bare_reader_decoded', 'photos', 'bare QRCodeReader + TRY_HARDER, same run', (r) => r.bareDecoded],
+    ['zxing_wasm_decoded_real_photos', 'photos', 'zxing-wasm (dev-only comparison), same run', (r) => r.wasmDecoded ?? null],
+  ]);
+}
+if (wants('kiosk')) {
+  await repeatMany(() => withServer('pglite', (s) => kioskWeight(s), { static: true }), [
+    ['kiosk_initial_js_gzip_kb', 'kB', 'scripts the kiosk page loads before it is interactive (gzip)', (r) => r.initialJsGzipKb],
+    ['kiosk_initial_css_gzip_kb', 'kB', 'stylesheets, gzip', (r) => r.initialCssGzipKb],
+    ['kiosk_scanner_chunk_gzip_kb', 'kB', 'lazy scanner chunks (zxing worker), gzip', (r) => r.scannerChunkGzipKb],
+    ['kiosk_tti_cold_ms', 'ms', 'first visit, home screen ready; Chromium, 4× CPU throttle, 150 ms RTT / 1.6 Mbit/s', (r) => r.ttiColdMs],
+    ['kiosk_tti_cached_ms', 'ms', 'reload served by the service worker, same throttling', (r) => r.ttiCachedMs],
+  ]);
 }
 
 for (const s of skipped) console.log(`not measured: ${s}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const table = ['| figure | value | unit | runs | setup |', '| --- | ---: | --- | ---: | --- |', ...results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.runs} | ${r.note ?? ''} |`)].join('\n');
+const table = [
+  '| figure | median | unit | runs | what |',
+  '| --- | ---: | --- | ---: | --- |',
+  ...results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.runs} | ${r.note} |`),
+].join('\n');
 const md = `# Benchmarks
 
-Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.
-Every figure is the median of ${RUNS} runs, on loopback. Re-run to refresh; numbers are never asserted in tests.
+Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} on ${machine}.
+Each figure is the median of its runs, on loopback; re-run to refresh. Numbers are never asserted in tests.
 
 ${table}
-${skipped.length ? `\nNot measured:\n${skipped.map((s) => `- ${s}`).join('\n')}\n` : ''}
-## What the figures mean
-
-- **ingest_per_s_*** — commands applied per second by one server instance, each command in its own committed
-  transaction together with its device's sequence number, its stored answer, the request row and its event.
-- **propagation_p95_ms_*** — from the moment a kiosk's push request starts to the moment a live listener
-  receives the hint for it (the listener would then pull), 95th percentile over all listeners and requests.
-`;
+${skipped.length ? `\nNot measured:\n${skipped.map((s) => `- ${s}`).join('\n')}\n` : ''}`;
 if (!only) await writeFile('docs/BENCHMARKS.md', md);
-if (args.includes('--json')) await writeFile('bench-results.json', JSON.stringify(results.map(({ name, value, unit, runs }) => ({ name, value, unit, runs })), null, 2));
+if (args.includes('--json')) await writeFile('bench-results.json', JSON.stringify(results.map(({ name, value, unit, runs }) => ({ name, value, unit, runs })), null, 2) + '\n');
 process.exit(0);

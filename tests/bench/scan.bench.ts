@@ -1,5 +1,5 @@
 /**
- * QR scan figures on the ZXing photo set (/work/shared/fixtures/qr-photos, or
+ * QR scan figures on the ZXing photo set (../shared/fixtures/qr-photos beside the repository, or
  * QR_PHOTOS_DIR): how many photos the kiosk pipeline reads vs a bare
  * QRCodeReader+TRY_HARDER vs zxing-wasm (ZXing-C++, dev-only comparison), and
  * the pipeline's decode time per 640×480 camera frame (qrcode-1), p50.
@@ -7,11 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { decodeBare, decodeFrame, DEFAULT_BUDGET_MS, type Frame } from '../../kiosk/src/features/scan/decode.ts';
 
-export const QR_PHOTOS_DIR = process.env.QR_PHOTOS_DIR ?? '/work/shared/fixtures/qr-photos';
+/** The handout beside the repository (`../shared`), unless QR_PHOTOS_DIR says otherwise. */
+export const QR_PHOTOS_DIR = process.env.QR_PHOTOS_DIR ?? resolve(import.meta.dirname, '../../../shared/fixtures/qr-photos');
 
 export interface QrPhoto extends Frame {
   /** `qrcode-1/7.png` */
