@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CARD_TOKEN_LENGTH,
   assembleCardToken,
+  cardKeyOf,
   base32Decode,
   base32Encode,
   cardCode,
@@ -41,10 +42,10 @@ describe('card token', () => {
   it('round-trips card id and version through sign and verify', async () => {
     const token = await issue(CARD, 7);
     expect(token).toHaveLength(CARD_TOKEN_LENGTH);
-    expect(token).toMatch(/^[A-Z0-9$%*+\-./:]+$/); // QR alphanumeric mode only, no space
-    expect(await verifyCardToken(token, publicRaw)).toEqual({ ok: true, cardId: CARD, version: 7 });
+    expect(token).toMatch(/^LD1-[A-Z2-7]+$/); // base32 letters and digits and one dash: QR alphanumeric mode, keyboard-safe
+    expect(await verifyCardToken(token, publicRaw)).toEqual({ ok: true, cardKey: cardKeyOf(CARD), version: 7 });
     const b64url = Buffer.from(publicRaw).toString('base64url');
-    expect(await verifyCardToken(token, b64url)).toEqual({ ok: true, cardId: CARD, version: 7 });
+    expect(await verifyCardToken(token, b64url)).toEqual({ ok: true, cardKey: cardKeyOf(CARD), version: 7 });
   });
 
   it('fits a QR code of version 5 at error correction level M', async () => {
@@ -82,7 +83,8 @@ describe('card token', () => {
 
   it('calls characters outside base32 malformed and a bad key no_key', async () => {
     const token = await issue(CARD, 1);
-    expect(await verifyCardToken(`L${':'.repeat(121)}`, publicRaw)).toEqual({ ok: false, error: 'malformed' }); // more than 82 bytes
+    expect(await verifyCardToken(`LD1-${'1'.repeat(117)}`, publicRaw)).toEqual({ ok: false, error: 'malformed' }); // 1 is not base32
+    expect(await verifyCardToken(token.toLowerCase(), publicRaw)).toEqual({ ok: false, error: 'foreign' });
     expect(await verifyCardToken(token, new Uint8Array(5))).toEqual({ ok: false, error: 'no_key' });
   });
 });

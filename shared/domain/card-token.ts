@@ -2,12 +2,16 @@
  * Member card codes. Two forms:
  *
  * - The QR token, verified offline with the property's Ed25519 public key and
- *   again on the server: `L` + the 82 bytes (card id 16 B, version u16, signature 64 B)
- *   as one number in base 44 (digits, A–Z, `$%*+-./:`), fixed at 121 digits:
- *   122 characters, all in QR alphanumeric mode. QR version 5 at level M holds
- *   122 alphanumeric characters, so it fits exactly (a base32 token with
- *   separators needs 137 and only fits version 6-M).
- *   The signature covers `lobbydesk-card-v1:` + the 18 payload bytes.
+ *   again on the server: `LD1-` + RFC 4648 base32 (upper case, no padding) of
+ *   73 bytes — the card key (the first 7 bytes, 56 bits, of the card id), the
+ *   card version (u16) and the 64-byte signature — 121 characters, all in QR
+ *   alphanumeric mode and all letters, digits 2–7 and one dash, so a USB
+ *   scanner types them the same on most keyboard layouts (set the scanner to
+ *   the kiosk's layout; QWERTZ still swaps Y and Z). QR version 5 at level M
+ *   holds 122 alphanumeric characters, so it fits. The signature covers
+ *   `lobbydesk-card-v2:` + the 9 payload bytes. Card ids are random, so 56
+ *   bits identify a card among any realistic number of members; the server
+ *   refuses a prefix two cards share.
  * - The typed code, 12 base32 characters `XXXX-XXXX-XXXX` (the first 50 bits of
  *   the card id + the card version mod 1024). It carries no signature and is
  *   checked online only, behind a rate limit.
@@ -15,19 +19,19 @@
  * Uses only WebCrypto, BigInt and standard JS, so it runs in Node ≥ 20 and Chromium.
  */
 
-export const CARD_TOKEN_PREFIX = 'L';
+export const CARD_TOKEN_PREFIX = 'LD1-';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-/** QR alphanumeric mode minus the space (scanners and text fields trim it). */
-const B44 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$%*+-./:';
-const PAYLOAD_BYTES = 18;
+const KEY_BYTES = 7;
+const PAYLOAD_BYTES = KEY_BYTES + 2;
 const SIGNATURE_BYTES = 64;
 const TOKEN_BYTES = PAYLOAD_BYTES + SIGNATURE_BYTES;
-const TOKEN_DIGITS = 121; // 44^121 > 2^656
-export const CARD_TOKEN_LENGTH = CARD_TOKEN_PREFIX.length + TOKEN_DIGITS;
-const SIGNING_CONTEXT = 'lobbydesk-card-v1:';
+const TOKEN_CHARS = Math.ceil((TOKEN_BYTES * 8) / 5); // 117
+export const CARD_TOKEN_LENGTH = CARD_TOKEN_PREFIX.length + TOKEN_CHARS;
+const SIGNING_CONTEXT = 'lobbydesk-card-v2:';
 
 export type CardTokenError = 'malformed' | 'foreign' | 'bad_signature' | 'no_key';
-export type CardTokenResult = { ok: true; cardId: string; version: number } | { ok: false; error: CardTokenError };
+/** `cardKey`: the card id's first 7 bytes as 14 hex digits — what the server looks the card up by. */
+export type CardTokenResult = { ok: true; cardKey: string; version: number } | { ok: false; error: CardTokenError };
 
 /** RFC 4648 base32, upper case, no padding. */
 export function base32Encode(bytes: Uint8Array): string {
@@ -73,21 +77,25 @@ function uuidToBytes(id: string): Uint8Array {
   return Uint8Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
 }
 
-function bytesToUuid(b: Uint8Array): string {
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+/** The card key a token carries: the card id's first 7 bytes, as 14 hex digits. */
+export function cardKeyOf(cardId: string): string {
+  return cardId.replace(/-/g, '').slice(0, KEY_BYTES * 2).toLowerCase();
 }
 
-/** The bytes that are signed: a context string + card id + version (u16, big-endian). */
-export function cardSigningMessage(cardId: string, version: number): Uint8Array<ArrayBuffer> {
+function signingMessage(key: Uint8Array, version: number): Uint8Array<ArrayBuffer> {
   if (!Number.isInteger(version) || version < 1 || version > 0xffff) throw new Error(`card version out of range: ${version}`);
   const ctx = new TextEncoder().encode(SIGNING_CONTEXT);
   const msg = new Uint8Array(ctx.length + PAYLOAD_BYTES);
   msg.set(ctx, 0);
-  msg.set(uuidToBytes(cardId), ctx.length);
-  msg[ctx.length + 16] = version >> 8;
-  msg[ctx.length + 17] = version & 255;
+  msg.set(key.subarray(0, KEY_BYTES), ctx.length);
+  msg[ctx.length + KEY_BYTES] = version >> 8;
+  msg[ctx.length + KEY_BYTES + 1] = version & 255;
   return msg;
+}
+
+/** The bytes that are signed: a context string + the card key + version (u16, big-endian). */
+export function cardSigningMessage(cardId: string, version: number): Uint8Array<ArrayBuffer> {
+  return signingMessage(uuidToBytes(cardId), version);
 }
 
 /** The QR token for a card, given the 64-byte Ed25519 signature of `cardSigningMessage(cardId, version)`. */
@@ -96,35 +104,23 @@ export function assembleCardToken(cardId: string, version: number, signature: Ui
   const bytes = new Uint8Array(TOKEN_BYTES);
   bytes.set(cardSigningMessage(cardId, version).subarray(SIGNING_CONTEXT.length), 0);
   bytes.set(signature, PAYLOAD_BYTES);
-  let n = 0n;
-  for (const b of bytes) n = (n << 8n) | BigInt(b);
-  let out = '';
-  for (let i = 0; i < TOKEN_DIGITS; i++) {
-    out = B44[Number(n % 44n)] + out;
-    n /= 44n;
-  }
-  return CARD_TOKEN_PREFIX + out;
+  return CARD_TOKEN_PREFIX + base32Encode(bytes);
 }
 
-export type ParsedCardToken = { ok: true; cardId: string; version: number; message: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> } | { ok: false; error: CardTokenError };
+export type ParsedCardToken = { ok: true; cardKey: string; version: number; message: Uint8Array<ArrayBuffer>; signature: Uint8Array<ArrayBuffer> } | { ok: false; error: CardTokenError };
 
 /** Reads a token without checking its signature (the server and the kiosk each verify with their own crypto). */
 export function parseCardToken(raw: string): ParsedCardToken {
-  const token = raw.replace(/[\r\n]+$/, '');
-  if (!token.startsWith(CARD_TOKEN_PREFIX) || !/^[0-9A-Z$%*+\-./:]*$/.test(token)) return { ok: false, error: 'foreign' };
+  const token = raw.trim();
+  if (!token.startsWith(CARD_TOKEN_PREFIX)) return { ok: false, error: 'foreign' };
   if (token.length !== CARD_TOKEN_LENGTH) return { ok: false, error: 'malformed' };
-  let n = 0n;
-  for (const ch of token.slice(CARD_TOKEN_PREFIX.length)) n = n * 44n + BigInt(B44.indexOf(ch));
-  if (n >> BigInt(TOKEN_BYTES * 8) !== 0n) return { ok: false, error: 'malformed' };
-  const bytes = new Uint8Array(TOKEN_BYTES);
-  for (let i = TOKEN_BYTES - 1; i >= 0; i--) {
-    bytes[i] = Number(n & 255n);
-    n >>= 8n;
-  }
-  const version = (bytes[16]! << 8) | bytes[17]!;
+  const bytes = base32Decode(token.slice(CARD_TOKEN_PREFIX.length));
+  if (!bytes || bytes.length !== TOKEN_BYTES) return { ok: false, error: 'malformed' };
+  const version = (bytes[KEY_BYTES]! << 8) | bytes[KEY_BYTES + 1]!;
   if (version < 1) return { ok: false, error: 'malformed' };
-  const cardId = bytesToUuid(bytes.subarray(0, 16));
-  return { ok: true, cardId, version, message: cardSigningMessage(cardId, version), signature: bytes.slice(PAYLOAD_BYTES) };
+  const key = bytes.subarray(0, KEY_BYTES);
+  const cardKey = Array.from(key, (x) => x.toString(16).padStart(2, '0')).join('');
+  return { ok: true, cardKey, version, message: signingMessage(key, version), signature: bytes.slice(PAYLOAD_BYTES) };
 }
 
 export function base64UrlDecode(text: string): Uint8Array {
@@ -148,7 +144,7 @@ export async function verifyCardToken(token: string, publicKey: Uint8Array | str
     return { ok: false, error: 'no_key' };
   }
   const good = await crypto.subtle.verify('Ed25519', key, parsed.signature, parsed.message);
-  return good ? { ok: true, cardId: parsed.cardId, version: parsed.version } : { ok: false, error: 'bad_signature' };
+  return good ? { ok: true, cardKey: parsed.cardKey, version: parsed.version } : { ok: false, error: 'bad_signature' };
 }
 
 // ---------------------------------------------------------------------------------------------

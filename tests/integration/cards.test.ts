@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardCode, verifyCardToken } from '../../shared/domain/card-token.ts';
+import { cardCode, cardKeyOf, verifyCardToken } from '../../shared/domain/card-token.ts';
 import { CardKeyResponse, CardLookupResponse } from '../../shared/protocol/members.ts';
 import { cardKeysFromText } from '../../server/src/members/cards.service.ts';
 import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
@@ -42,7 +42,7 @@ describe('member cards', () => {
     expect(r.status).toBe(200);
     const { publicKey } = CardKeyResponse.parse(r.body);
     const token = await issueToken(member.card_id, member.card_version);
-    expect(await verifyCardToken(token, publicKey)).toEqual({ ok: true, cardId: member.card_id, version: member.card_version });
+    expect(await verifyCardToken(token, publicKey)).toEqual({ ok: true, cardKey: cardKeyOf(member.card_id), version: member.card_version });
   });
 
   it('shows the masked member, balance, points and last five entries for a genuine token', async () => {

@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { assembleCardToken, cardCode, cardCodeRange, cardSigningMessage, parseCardToken } from '../../../shared/domain/card-token.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Db } from '../store/store.ts';
-import { memberByCardId, membersByCardRange, type MemberRow } from './members.repo.ts';
+import { membersByCardRange, type MemberRow } from './members.repo.ts';
 
 export interface CardKeys {
   /** Raw 32-byte Ed25519 public key, base64url: what kiosks verify with. */
   publicKeyRaw: string;
   /** The QR token for a card. */
   issue(cardId: string, version: number): string;
-  /** Checks a token's signature; the card id and version when genuine. */
-  check(token: string): { cardId: string; version: number };
+  /** Checks a token's signature; the card key (first 56 bits of the card id) and version when genuine. */
+  check(token: string): { cardKey: string; version: number };
 }
 
 function fromPrivateKey(privateKey: KeyObject): CardKeys {
@@ -31,7 +31,7 @@ function fromPrivateKey(privateKey: KeyObject): CardKeys {
       const parsed = parseCardToken(token);
       if (!parsed.ok) throw new DomainError('card_invalid', `This member card could not be read (${parsed.error})`);
       if (!verify(null, parsed.message, publicKey, parsed.signature)) throw new DomainError('card_invalid', 'This member card is not genuine');
-      return { cardId: parsed.cardId, version: parsed.version };
+      return { cardKey: parsed.cardKey, version: parsed.version };
     },
   };
 }
@@ -65,9 +65,10 @@ export async function loadCardKeys(dataDir: string, given: string | null): Promi
 /** The member a card or typed code stands for, in the caller's property; refuses old versions of a reissued card. */
 export async function memberForCard(db: Db, keys: CardKeys, propertyId: string, input: { token: string } | { code: string }): Promise<MemberRow> {
   if ('token' in input) {
-    const { cardId, version } = keys.check(input.token);
-    const m = await memberByCardId(db, propertyId, cardId);
+    const { cardKey, version } = keys.check(input.token);
+    const [m, twin] = await membersByCardRange(db, propertyId, uuidWith(cardKey, '0'), uuidWith(cardKey, 'f'));
     if (!m) throw new DomainError('card_unknown', 'No member has this card');
+    if (twin) throw new DomainError('card_invalid', 'Two cards share this card key; reissue one of them');
     if (m.card_version !== version) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
     return m;
   }
@@ -79,4 +80,10 @@ export async function memberForCard(db: Db, keys: CardKeys, propertyId: string, 
   if (current) return current;
   if (candidates.length > 0) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
   throw new DomainError('card_unknown', 'No member has this card code');
+}
+
+/** The lowest or highest uuid that starts with a 14-hex-digit card key. */
+function uuidWith(cardKey: string, fill: '0' | 'f'): string {
+  const h = cardKey.padEnd(32, fill);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

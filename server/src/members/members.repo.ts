@@ -12,11 +12,7 @@ export interface MemberRow {
 
 const COLUMNS = ['id', 'name', 'tier', 'balance_minor', 'points', 'card_id', 'card_version'] as const;
 
-export async function memberByCardId(db: Db, propertyId: string, cardId: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').select(COLUMNS).where('property_id', '=', propertyId).where('card_id', '=', cardId).executeTakeFirst();
-}
-
-/** Members whose card id lies in [low, high] (a typed code names only the first 50 bits). */
+/** Members whose card id lies in [low, high] (a QR token names the first 56 bits, a typed code the first 50). */
 export async function membersByCardRange(db: Db, propertyId: string, low: string, high: string): Promise<MemberRow[]> {
   return db.selectFrom('members').select(COLUMNS).where('property_id', '=', propertyId).where('card_id', '>=', low).where('card_id', '<=', high).limit(10).execute();
 }
