@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { t } from './i18n/i18n.ts';
+import { IssuesScreen } from './features/issues/IssuesScreen.tsx';
 import { KiosksScreen } from './features/kiosks/KiosksScreen.tsx';
 import { LoginScreen } from './features/login/LoginScreen.tsx';
+import { LuggageScreen } from './features/luggage/LuggageScreen.tsx';
 import { QueueScreen } from './features/queue/QueueScreen.tsx';
 import { canManageDevices, screen } from './features/shell/nav.ts';
 import { session } from './sync/session.ts';
@@ -20,6 +22,10 @@ export function App() {
         </main>
       ) : s.status === 'signed_out' ? (
         <LoginScreen initialError={s.reason} />
+      ) : screen.value === 'issues' ? (
+        <IssuesScreen me={s.me} />
+      ) : screen.value === 'luggage' ? (
+        <LuggageScreen me={s.me} />
       ) : screen.value === 'kiosks' && canManageDevices(s.me.staff.role) ? (
         <KiosksScreen me={s.me} />
       ) : (

@@ -9,8 +9,10 @@ import { render } from 'preact';
 import { App } from './app/App.tsx';
 import { watchIdle } from './app/idle.ts';
 import { installKioskGuards } from './app/kiosk-guards.ts';
+import { listenForScanner } from './app/scan-router.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
-import { guestFlowOpen, resetToHome, step } from './features/call-staff/flow.store.ts';
+import { keepScreenAwake } from './app/wake-lock.ts';
+import { guestFlowOpen, RESULT_STEPS, resetToHome, step } from './features/call-staff/flow.store.ts';
 import { resetLocale } from './i18n/locale.store.ts';
 import { pending, startSync } from './sync/engine.ts';
 import { boot, phase } from './sync/session.ts';
@@ -19,12 +21,22 @@ import './styles/shell.css';
 import './styles/screens.css';
 import './styles/setup.css';
 import './styles/balance.css';
+import './styles/services.css';
 import './styles/landscape.css';
+import './styles/print.css';
 
-/** A guest who walks away mid-flow leaves the kiosk ready, in the house language, for the next one. */
+/**
+ * A guest who walks away mid-flow leaves the kiosk ready, in the house
+ * language, for the next one: after 60 s without input a 20 s countdown
+ * offers "Continue", then everything the guest entered is dropped (each
+ * feature clears its state when the step returns home).
+ */
 const IDLE_MS = 60_000;
+const IDLE_WARN_MS = 20_000;
 
 installKioskGuards();
+keepScreenAwake();
+listenForScanner();
 void navigator.storage?.persist?.().catch(() => false);
 
 render(<App />, document.getElementById('app')!);
@@ -34,9 +46,15 @@ effect(() => {
   else delete document.body.dataset.ready;
 });
 
-watchIdle(IDLE_MS, () => {
-  if (step.value !== 'ticket') resetToHome();
-  resetLocale();
+watchIdle({
+  idleMs: IDLE_MS,
+  warnMs: IDLE_WARN_MS,
+  // Result screens count down by themselves; home has nothing to lose.
+  shouldWarn: () => phase.value === 'ready' && step.value !== 'home' && !RESULT_STEPS.includes(step.value),
+  onIdle: () => {
+    if (!RESULT_STEPS.includes(step.value)) resetToHome();
+    resetLocale();
+  },
 });
 
 registerServiceWorker(computed(() => pending.value === 0 && !guestFlowOpen.value && phase.value !== 'booting'));

@@ -15,11 +15,12 @@ import { healthRoutes } from './http/health.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import type { AppDeps, RouteDef } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
+import { staffRoutes } from './staff/staff.routes.ts';
 import { endAllLiveStreams } from './sync/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...staffRoutes];
 
 export interface AppOptions {
   deps: AppDeps;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { startEscalation } from './issues/escalation.ts';
 import { loadCardKeys } from './members/cards.service.ts';
 import { inProcessNotifier, postgresNotifier, type Notifier } from './live/notifier.ts';
 import { seedDemo, type DemoCredentials } from './seed/demo.ts';
@@ -47,6 +48,8 @@ export async function startServer(config: Config): Promise<Running> {
     logger: config.log,
   });
   await app.listen({ port: config.port, host: config.host });
+  // Overdue issues escalate to a supervisor, then a manager: a sweep every 30 s.
+  const escalation = startEscalation({ store, notifier, now: () => new Date() }, (err) => app.log.error({ err }, 'escalation sweep failed'));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -56,6 +59,7 @@ export async function startServer(config: Config): Promise<Running> {
     demo,
     url: `http://localhost:${port}`,
     async close() {
+      await escalation.stop();
       await app.close();
       await notifier.close();
       await store.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHOE_STAGES } from './luggage.machine.ts';
 import { REQUEST_ACTIONS, REQUEST_STATUSES } from './request.machine.ts';
 
 export const RequestKind = z.enum(['call_staff', 'luggage_in', 'luggage_out', 'shoe_care']);
@@ -23,7 +24,14 @@ const When = z.iso.datetime({ offset: true });
 export const RequestDetails = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('luggage_in'), bags: z.number().int().min(1).max(20), expectedPickupAt: When.nullable(), claimCode: ClaimCode }),
   z.object({ kind: z.literal('luggage_out'), claimCode: ClaimCode }),
-  z.object({ kind: z.literal('shoe_care'), pairs: z.number().int().min(1).max(10), collectAt: z.enum(['room', 'lobby']), neededBy: When.nullable() }),
+  z.object({
+    kind: z.literal('shoe_care'),
+    pairs: z.number().int().min(1).max(10),
+    collectAt: z.enum(['room', 'lobby']),
+    neededBy: When.nullable(),
+    /** The job's stage, set by staff only (`shoe.advance`); absent until accepted. */
+    stage: z.enum(SHOE_STAGES).optional(),
+  }),
 ]);
 export type RequestDetails = z.infer<typeof RequestDetails>;
 

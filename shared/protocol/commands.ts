@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FeedbackCategory } from '../domain/issue.ts';
 import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
+import { LuggageApproveReleasePayload, LuggageMovePayload, LuggageReleaseLostPayload, LuggageReleasePayload, LuggageStorePayload, ShoeAdvancePayload } from './luggage.commands.ts';
+import { IssueDepartmentsPayload, IssueHandoverPayload, IssueNotePayload, IssueRecordPayload, IssueTransitionPayload } from './issue-commands.ts';
 
 const FreeText = (max: number) => z.string().trim().max(max);
 
@@ -9,6 +11,17 @@ export const COMMAND_SENDERS = {
   'request.create': ['kiosk', 'staff'],
   'request.transition': ['staff'],
   'feedback.submit': ['kiosk', 'staff'],
+  'luggage.store': ['staff'],
+  'luggage.move': ['staff'],
+  'luggage.release': ['staff'],
+  'luggage.release_lost': ['staff'],
+  'luggage.approve_release': ['staff'],
+  'shoe.advance': ['staff'],
+  'issue.transition': ['staff'],
+  'issue.handover': ['staff'],
+  'issue.note': ['staff'],
+  'issue.record': ['staff'],
+  'issue.departments': ['staff'],
 } as const satisfies Record<string, readonly ('kiosk' | 'staff')[]>;
 
 export const RequestCreatePayload = z
@@ -63,6 +76,17 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('request.create'), payload: RequestCreatePayload }),
   z.object({ ...envelope, type: z.literal('request.transition'), payload: RequestTransitionPayload }),
   z.object({ ...envelope, type: z.literal('feedback.submit'), payload: FeedbackSubmitPayload }),
+  z.object({ ...envelope, type: z.literal('luggage.store'), payload: LuggageStorePayload }),
+  z.object({ ...envelope, type: z.literal('luggage.move'), payload: LuggageMovePayload }),
+  z.object({ ...envelope, type: z.literal('luggage.release'), payload: LuggageReleasePayload }),
+  z.object({ ...envelope, type: z.literal('luggage.release_lost'), payload: LuggageReleaseLostPayload }),
+  z.object({ ...envelope, type: z.literal('luggage.approve_release'), payload: LuggageApproveReleasePayload }),
+  z.object({ ...envelope, type: z.literal('shoe.advance'), payload: ShoeAdvancePayload }),
+  z.object({ ...envelope, type: z.literal('issue.transition'), payload: IssueTransitionPayload }),
+  z.object({ ...envelope, type: z.literal('issue.handover'), payload: IssueHandoverPayload }),
+  z.object({ ...envelope, type: z.literal('issue.note'), payload: IssueNotePayload }),
+  z.object({ ...envelope, type: z.literal('issue.record'), payload: IssueRecordPayload }),
+  z.object({ ...envelope, type: z.literal('issue.departments'), payload: IssueDepartmentsPayload }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

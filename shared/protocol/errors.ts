@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'card_invalid', // a member card token that is damaged, foreign or forged
   'card_unknown', // a well-formed card or typed code that matches no member
   'card_reissued', // an older version of a card that has since been reissued
+  'claim_mismatch', // a luggage hand-back whose claim code is not the item's
+  'bag_count_mismatch', // a luggage hand-back counting a different number of bags than were stored
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

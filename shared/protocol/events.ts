@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Issue } from '../domain/issue.ts';
+import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
 
 /**
@@ -9,6 +10,7 @@ import { ServiceRequest, WallRequest } from '../domain/request.ts';
 export const StaffEvent = z.discriminatedUnion('type', [
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('request.upserted'), request: ServiceRequest }),
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('issue.upserted'), issue: Issue }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('luggage.upserted'), item: LuggageItem }),
 ]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
 

@@ -3,6 +3,7 @@ import { Command } from './commands.ts';
 import { ErrorCode } from './errors.ts';
 import { KioskEvent, KioskRequest, StaffEvent, WallEvent } from './events.ts';
 import { Issue } from '../domain/issue.ts';
+import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
 
 export const MAX_PUSH_BATCH = 100;
@@ -55,7 +56,7 @@ export type WallPull = z.infer<typeof WallPull>;
 export type KioskPull = z.infer<typeof KioskPull>;
 
 /** The state to start from (or restart from after a reset): active and today's requests. */
-export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest), issues: z.array(Issue) });
+export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest), issues: z.array(Issue), luggage: z.array(LuggageItem) });
 export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest) });
 export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(KioskRequest) });
 export type StaffSnapshot = z.infer<typeof StaffSnapshot>;

@@ -36,6 +36,17 @@ describe('WedgeDetector (pure, fake clock)', () => {
     expect(type(new WedgeDetector({ maxGapMs: 35 }), keysOf(CODE), 36).scans).toEqual([]);
   });
 
+  it('keeps reading a scan through one late key (Bluetooth jitter, a busy kiosk), judging it by its average speed', () => {
+    const d = new WedgeDetector();
+    let t = type(d, [...CODE.slice(0, 6)], 5).end;
+    t += 120; // one key arrives late
+    expect(type(d, keysOf(CODE.slice(6)), 5, t).scans).toEqual([CODE]);
+  });
+
+  it('never calls steady fast human typing (60 ms a key) a scan', () => {
+    expect(type(new WedgeDetector(), keysOf(CODE), 60).scans).toEqual([]);
+  });
+
   it('ignores fast bursts shorter than minLength (a quick "ok" + Enter)', () => {
     expect(type(new WedgeDetector(), keysOf('1234567'), 5).scans).toEqual([]);
     expect(type(new WedgeDetector(), keysOf('12345678'), 5).scans).toEqual(['12345678']);

@@ -14,7 +14,9 @@ import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, isUnauthenticated } from './api.ts';
 import { db, ensureDeviceId, loadCachedRequests, replaceCachedRequests, upsertCachedRequests } from './db.ts';
+import { recordResults, replaceLuggage, upsertLuggage } from './luggage.queries.ts';
 import { pruneOverlays, type Overlay } from './optimistic.ts';
+import { resetIssues, serverIssues, setIssues, settleIssueCommands, upsertIssues } from './issues.ts';
 import {
   flushState,
   hasData,
@@ -78,12 +80,16 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
     pull: StaffPull,
     onSnapshot: (s) => {
       setServer(new Map(s.requests.map((r) => [r.id, r])));
+      setIssues(s.issues);
+      replaceLuggage(s.luggage);
       snapshotLoaded.value = true;
       void replaceCachedRequests(s.requests).catch(() => undefined);
     },
     onEvents: (events) => {
       const list = events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []));
       setServer(upsertByRev(serverRequests.value, list));
+      upsertIssues(events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : [])));
+      upsertLuggage(events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : [])));
       void upsertCachedRequests(list).catch(() => undefined);
     },
   });
@@ -137,6 +143,8 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
 
 /** Settles overlays and turns every refusal into a notice naming who holds the request now. */
 async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<void>): Promise<void> {
+  recordResults(outcomes.map((o) => ({ id: o.id, result: o.outcome === 'rejected' ? { ok: false, code: o.error.code, message: o.error.message } : { ok: true } })));
+  settleIssueCommands(outcomes);
   const rejected = outcomes.filter((o) => o.outcome === 'rejected');
   const accepted = new Set(outcomes.filter((o) => o.outcome !== 'rejected').map((o) => o.id));
   const rejectedIds = new Set(rejected.map((o) => o.id));
@@ -154,6 +162,16 @@ async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<vo
     for (const o of rejected) {
       if (o.outcome !== 'rejected') continue;
       const row = await db.rejected.get(o.seq).catch(() => undefined);
+      if (row?.command.type.startsWith('issue.')) {
+        const p = row.command.payload as { issueId: string; action?: string };
+        const issue = serverIssues.value.get(p.issueId);
+        pushNotice({ type: 'issue_rejected', summary: issue?.summary ?? '—', command: row.command.type, action: p.action ?? null, code: o.error.code, ownerName: issue?.ownerStaffName ?? null });
+        continue;
+      }
+      if (row && (row.command.type.startsWith('luggage.') || row.command.type === 'shoe.advance')) {
+        pushNotice({ type: 'luggage_rejected', command: row.command.type, code: o.error.code, message: o.error.message });
+        continue;
+      }
       const parsed = row?.command.type === 'request.transition' ? RequestTransitionPayload.safeParse(row.command.payload) : null;
       const payload = parsed?.success ? parsed.data : null;
       const req = payload ? serverRequests.value.get(payload.requestId) : undefined;
@@ -174,6 +192,8 @@ async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<vo
 export function resetView(): void {
   current?.stop();
   serverRequests.value = new Map();
+  resetIssues();
+  replaceLuggage([]);
   overlays.value = [];
   snapshotLoaded.value = false;
   hasData.value = false;

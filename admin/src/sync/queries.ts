@@ -42,7 +42,18 @@ export type Notice =
       nowStatus: RequestStatus | null;
       holderName: string | null;
     }
-  | { id: number; type: 'session_expired' };
+  | { id: number; type: 'session_expired' }
+  | { id: number; type: 'luggage_rejected'; command: string; code: ErrorCode; message: string }
+  | {
+      id: number;
+      type: 'issue_rejected';
+      /** The issue's summary, shown as text. */
+      summary: string;
+      command: string;
+      action: string | null;
+      code: ErrorCode;
+      ownerName: string | null;
+    };
 
 export const notices = signal<readonly Notice[]>([]);
 let nextNoticeId = 1;

@@ -10,10 +10,19 @@ import { ReasonScreen } from '../features/call-staff/ReasonScreen.tsx';
 import { TicketScreen } from '../features/call-staff/TicketScreen.tsx';
 import { BalanceScreen } from '../features/balance/BalanceScreen.tsx';
 import { CardCodeScreen } from '../features/balance/CardCodeScreen.tsx';
+import { FeedbackScreen } from '../features/feedback/FeedbackScreen.tsx';
+import { ThanksScreen } from '../features/feedback/ThanksScreen.tsx';
+import { ClaimScreen } from '../features/luggage/ClaimScreen.tsx';
+import { LuggageInScreen } from '../features/luggage/LuggageInScreen.tsx';
+import { PickupScreen } from '../features/luggage/PickupScreen.tsx';
+import { PickupTicketScreen } from '../features/luggage/PickupTicketScreen.tsx';
+import { ShoeCareScreen } from '../features/shoe-care/ShoeCareScreen.tsx';
+import { ShoeTicketScreen } from '../features/shoe-care/ShoeTicketScreen.tsx';
 import { ConnectingScreen } from '../features/setup/ConnectingScreen.tsx';
 import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { locale, t } from '../i18n/locale.store.ts';
 import { phase } from '../sync/session.ts';
+import { IdleWarning } from './IdleWarning.tsx';
 import { updating } from './sw-update.ts';
 
 function GuestScreens() {
@@ -32,6 +41,22 @@ function GuestScreens() {
       return <CardCodeScreen />;
     case 'balance':
       return <BalanceScreen />;
+    case 'luggage_in':
+      return <LuggageInScreen />;
+    case 'claim':
+      return <ClaimScreen />;
+    case 'pickup':
+      return <PickupScreen />;
+    case 'pickup_ticket':
+      return <PickupTicketScreen />;
+    case 'shoe_care':
+      return <ShoeCareScreen />;
+    case 'shoe_ticket':
+      return <ShoeTicketScreen />;
+    case 'feedback':
+      return <FeedbackScreen />;
+    case 'thanks':
+      return <ThanksScreen />;
   }
 }
 
@@ -83,6 +108,7 @@ export function App() {
         <Current />
       </main>
       <StatusFooter />
+      {phase.value === 'ready' && <IdleWarning />}
     </div>
   );
 }

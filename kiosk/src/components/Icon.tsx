@@ -50,6 +50,33 @@ const PATHS = {
     </>
   ),
   chevron: <path d="m9 18 6-6-6-6" />,
+  print: (
+    <>
+      <path d="M6 9V3h12v6" />
+      <rect x="3" y="9" width="18" height="8" rx="2" />
+      <path d="M6 14h12v7H6z" />
+    </>
+  ),
+  luggage_out: (
+    <>
+      <rect x="3" y="8" width="12" height="12" rx="2" />
+      <path d="M6.5 8V5.5A1.5 1.5 0 0 1 8 4h2a1.5 1.5 0 0 1 1.5 1.5V8" />
+      <path d="M15 14h7M19 11l3 3-3 3" />
+    </>
+  ),
+  shoe: (
+    <>
+      <path d="M3 17V7h5l1 3c3 0 6 1 9 3 2 1 3 2 3 4H3z" />
+      <path d="M3 20h18M11 10.5l-1 2M14 11.5l-1 2" />
+    </>
+  ),
+  star: <path d="m12 2.8 2.9 5.9 6.5.9-4.7 4.6 1.1 6.5L12 17.6l-5.8 3.1 1.1-6.5-4.7-4.6 6.5-.9z" />,
+  smile: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M8 14s1.5 2 4 2 4-2 4-2M9 9h.01M15 9h.01" />
+    </>
+  ),
 } satisfies Record<string, JSX.Element>;
 
 export type IconName = keyof typeof PATHS;

@@ -1,19 +1,38 @@
 /** What the kiosk screens can do. Each action writes locally first, then nudges the flusher. */
 import { db } from './client.ts';
 import { flusher } from './engine.ts';
+import { createFeedback, type FeedbackInput } from './feedback.ts';
 import { me } from './session.ts';
-import { createCallStaffTicket, type CallStaffInput } from './tickets.ts';
+import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
 import type { TicketRow } from './db.ts';
 
-export type { CallStaffInput };
+export type { CallStaffInput, FeedbackInput, RequestInput };
+
+function device() {
+  const m = me.value;
+  if (!m) throw new Error('the kiosk has no identity yet');
+  return m;
+}
 
 /** Takes a number for the guest; works offline. The returned row carries the ticket to show. */
 export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
-  const device = me.value;
-  if (!device) throw new Error('the kiosk has no identity yet');
-  const row = await createCallStaffTicket(db, device, input);
+  const row = await createCallStaffTicket(db, device(), input);
   flusher.kick();
   return row;
+}
+
+/** Luggage in/out, shoe care (or call staff): a number at once, delivered when the network allows. */
+export async function createRequest(input: RequestInput): Promise<TicketRow> {
+  const row = await createRequestTicket(db, device(), input);
+  flusher.kick();
+  return row;
+}
+
+/** A rating and comment (maybe a complaint); works offline. */
+export async function submitFeedback(input: FeedbackInput): Promise<string> {
+  const id = await createFeedback(db, device(), input);
+  flusher.kick();
+  return id;
 }
 
 export { pair, refresh } from './session.ts';

@@ -4,7 +4,7 @@
  * created. Only `kiosk/src/sync/` imports this file.
  */
 import Dexie, { type Table } from 'dexie';
-import type { CallReason, RequestKind } from '../../../shared/domain/request.ts';
+import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { ErrorCode } from '../../../shared/protocol/errors.ts';
 import { SYNC_STORES, type MetaRow, type OutboxRow, type RejectedRow, type SyncTables } from '../../../shared/sync-client/outbox.ts';
@@ -31,6 +31,12 @@ export interface TicketRow {
   /** Kiosk clock when this kiosk learned the number was (re)called; drives the "please come to the desk" notice. */
   calledSeenAt: string | null;
   errorCode: ErrorCode | null;
+  /** What the guest asked for beyond the common fields (bags and claim code, pairs…); absent on rows from before. */
+  details?: RequestDetails | null;
+  /** Kiosk clock when this kiosk learned the request was completed (not from a snapshot); drives the one-tap rating. */
+  completedSeenAt?: string | null;
+  /** Kiosk clock when the guest rated this ticket from the kiosk; it is offered once. */
+  ratedAt?: string | null;
 }
 
 export class KioskDb extends Dexie implements SyncTables {

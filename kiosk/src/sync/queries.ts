@@ -41,3 +41,38 @@ export function useCalledTickets(): TicketRow[] {
     .filter((r) => r.calledSeenAt && now - Date.parse(r.calledSeenAt) < CALLED_NOTICE_MS)
     .sort((a, b) => (b.calledSeenAt ?? '').localeCompare(a.calledSeenAt ?? ''));
 }
+
+/** How long after a ticket is completed the home screen offers to rate it. */
+export const RATE_OFFER_MS = 5 * 60_000;
+
+/** Not yet served: still on this kiosk, delivered, or waiting in the server's queue. */
+const WAITING: readonly TicketRow['status'][] = ['queued', 'sent', 'waiting'];
+
+/** This kiosk's tickets of one kind, oldest first (a handful a day; the table is pruned daily). */
+export function useTicketsOfKind(kind: TicketRow['kind']): TicketRow[] {
+  const rows = useLive(() => db.tickets.filter((r) => r.kind === kind).toArray(), [] as TicketRow[], [kind]);
+  return [...rows].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/**
+ * Where a ticket stands among this kiosk's tickets of its kind that are still waiting
+ * (1 = the oldest waiting), or null once it is no longer waiting. Other
+ * kiosks' and the desk's queue are not known here: it is a weak signal, shown
+ * only as an estimate.
+ */
+export function useWaitPosition(id: string | null): number | null {
+  const rows = useLive(() => db.tickets.filter((r) => WAITING.includes(r.status)).toArray(), [] as TicketRow[], []);
+  const mine = rows.find((r) => r.id === id);
+  if (!mine) return null;
+  return rows.filter((r) => r.kind === mine.kind && r.createdAt <= mine.createdAt).length;
+}
+
+/** The most recent ticket completed in the last few minutes and not yet rated, for the one-tap rating on home. */
+export function useRatableTicket(): TicketRow | null {
+  const rows = useLive(() => db.tickets.filter((r) => r.status === 'completed' && !!r.completedSeenAt && !r.ratedAt).toArray(), [] as TicketRow[], []);
+  const now = useClock(15_000);
+  const fresh = rows
+    .filter((r) => now - Date.parse(r.completedSeenAt!) < RATE_OFFER_MS)
+    .sort((a, b) => (b.completedSeenAt ?? '').localeCompare(a.completedSeenAt ?? ''));
+  return fresh[0] ?? null;
+}

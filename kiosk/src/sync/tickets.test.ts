@@ -6,7 +6,8 @@ import type { KioskRequest } from '../../../shared/protocol/events.ts';
 import { getMeta } from '../../../shared/sync-client/outbox.ts';
 import { KioskDb, META } from './db.ts';
 import { adoptDeviceMe } from './identity.ts';
-import { applyOutcomes, applyServerRequests, createCallStaffTicket, pruneTickets } from './tickets.ts';
+import { createFeedback } from './feedback.ts';
+import { applyOutcomes, applyServerRequests, createCallStaffTicket, createRequestTicket, pruneTickets } from './tickets.ts';
 
 const DEVICE = '0190a0b0-0000-7000-8000-000000000001';
 const OTHER_DEVICE = '0190a0b0-0000-7000-8000-000000000002';
@@ -167,5 +168,34 @@ describe('what the server says', () => {
     await pruneTickets(db, '2026-03-14');
     expect(await db.tickets.get(old.id)).toBeDefined();
     expect(await db.tickets.get(done.id)).toBeUndefined();
+  });
+});
+
+describe('luggage, shoe care and feedback', () => {
+  it('queues luggage_in with its claim code and keeps the details on the local ticket', async () => {
+    const me = deviceMe();
+    const details = { kind: 'luggage_in' as const, bags: 3, expectedPickupAt: null, claimCode: 'ABCD2345' };
+    const row = await createRequestTicket(db, me, { kind: 'luggage_in', room: '1208', details }, NOW);
+    expect(row).toMatchObject({ ticket: 'A001', kind: 'luggage_in', reason: null, details });
+    const cmd = Command.parse((await db.outbox.toArray())[0]!.command);
+    if (cmd.type !== 'request.create') throw new Error('wrong type');
+    expect(cmd.payload).toMatchObject({ kind: 'luggage_in', room: '1208', details });
+  });
+
+  it('refuses details that do not match the kind', async () => {
+    await expect(createRequestTicket(db, deviceMe(), { kind: 'shoe_care', details: { kind: 'luggage_out', claimCode: 'ABCD2345' } }, NOW)).rejects.toThrow();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('notes when a ticket is completed live, and marks it rated once feedback names it', async () => {
+    const me = deviceMe();
+    const row = await createCallStaffTicket(db, me, { reason: 'question' }, NOW);
+    await applyServerRequests(db, [{ id: row.id, kind: 'call_staff', ticket: row.ticket, status: 'completed', desk: null, calledAt: null, rev: 3 }], { serviceDay: '2026-03-14', now: NOW });
+    expect((await db.tickets.get(row.id))?.completedSeenAt).toBe(NOW.toISOString());
+    await createFeedback(db, me, { rating: 5, requestId: row.id, contact: 'ignored without consent' });
+    expect((await db.tickets.get(row.id))?.ratedAt).toBeTruthy();
+    const cmd = Command.parse((await db.outbox.orderBy('seq').last())!.command);
+    if (cmd.type !== 'feedback.submit') throw new Error('wrong type');
+    expect(cmd.payload).toMatchObject({ rating: 5, requestId: row.id, contact: null, contactConsent: false });
   });
 });

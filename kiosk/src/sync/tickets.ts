@@ -3,7 +3,7 @@
  * logic with no network, so it runs under fake-indexeddb in unit tests.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { CallReason } from '../../../shared/domain/request.ts';
+import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
 import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import type { KioskRequest } from '../../../shared/protocol/events.ts';
@@ -17,6 +17,15 @@ export interface CallStaffInput {
   room?: string | null;
 }
 
+/** Any request a guest can make at the kiosk; `details` must match `kind` (none for call_staff). */
+export interface RequestInput {
+  kind: RequestKind;
+  reason?: CallReason | null;
+  guestName?: string | null;
+  room?: string | null;
+  details?: RequestDetails | null;
+}
+
 /** Trimmed text, or null when empty; clipped to what the protocol accepts. */
 export function cleanText(v: string | null | undefined, max: number): string | null {
   const s = (v ?? '').trim().slice(0, max);
@@ -28,10 +37,13 @@ export function cleanText(v: string | null | undefined, max: number): string | n
  * with its local ticket row, all in one transaction: the guest sees the
  * number at once, and the number and the command can never part.
  */
-export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: CallStaffInput, now = new Date()): Promise<TicketRow> {
+export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: RequestInput, now = new Date()): Promise<TicketRow> {
   if (!me.letter) throw new Error('this device has no ticket letter');
   const letter = me.letter;
   const serviceDay = serviceDayOf(now, me.property.timeZone);
+  const details = input.kind === 'call_staff' ? null : (input.details ?? null);
+  if (input.kind !== 'call_staff' && details?.kind !== input.kind) throw new Error(`details must match the kind ${input.kind}`);
+  const reason = input.kind === 'call_staff' ? (input.reason ?? null) : null;
   return db.transaction('rw', [db.outbox, db.meta, db.tickets], async () => {
     const key = META.counter(serviceDay);
     const n = ((await getMeta<number>(db, key)) ?? 0) + 1;
@@ -45,11 +57,11 @@ export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: Ca
         type: 'request.create',
         payload: {
           requestId,
-          kind: 'call_staff',
-          details: null,
+          kind: input.kind,
+          details,
           ticket,
           serviceDay,
-          reason: input.reason,
+          reason,
           guestName: cleanText(input.guestName, 80),
           room: cleanText(input.room, 12),
           note: null,
@@ -60,9 +72,9 @@ export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: Ca
         const row: TicketRow = {
           id: requestId,
           ticket,
-          kind: 'call_staff',
+          kind: input.kind,
           status: 'queued',
-          reason: input.reason,
+          reason,
           serviceDay,
           createdAt: command.createdAt,
           commandId: command.id,
@@ -71,6 +83,9 @@ export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: Ca
           calledAt: null,
           calledSeenAt: null,
           errorCode: null,
+          details,
+          completedSeenAt: null,
+          ratedAt: null,
         };
         await db.tickets.add(row);
         return row;
@@ -78,6 +93,11 @@ export async function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: Ca
     );
     return local as TicketRow;
   });
+}
+
+/** "Call staff": a number for a reason, with an optional name and room. */
+export function createCallStaffTicket(db: KioskDb, me: DeviceMe, input: CallStaffInput, now = new Date()): Promise<TicketRow> {
+  return createRequestTicket(db, me, { kind: 'call_staff', ...input }, now);
 }
 
 /** The flusher settled some commands: mark their tickets delivered or rejected. */
@@ -121,6 +141,7 @@ export async function applyServerRequests(
           calledAt: r.calledAt,
           calledSeenAt: r.status === 'called' && !opts.fromSnapshot ? nowIso : null,
           errorCode: null,
+          completedSeenAt: r.status === 'completed' && !opts.fromSnapshot ? nowIso : null,
         });
         continue;
       }
@@ -132,6 +153,7 @@ export async function applyServerRequests(
         desk: r.desk,
         calledAt: r.calledAt,
         calledSeenAt: newlyCalled ? nowIso : have.calledSeenAt,
+        completedSeenAt: r.status === 'completed' && have.status !== 'completed' && !opts.fromSnapshot ? nowIso : (have.completedSeenAt ?? null),
       });
     }
   });

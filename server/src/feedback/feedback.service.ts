@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ISSUE_SLA_MINUTES, needsIssue, severityOf, type Issue } from '../../../shared/domain/issue.ts';
+import { ISSUE_SLA_MINUTES, initialEscalation, needsIssue, severityOf, type Issue, type IssueSeverity } from '../../../shared/domain/issue.ts';
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
@@ -66,6 +66,7 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
     rev: 1,
+    ...boardDefaults(severity, now),
   };
   await insertIssue(trx, who.propertyId, issue);
   const version = await appendEvent(trx, {
@@ -78,4 +79,22 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     data: issue,
   });
   return { result: { feedbackId: p.feedbackId, issueId: issue.id }, version };
+}
+
+/** The board's fields of a newly opened issue: a serious complaint goes straight to a supervisor. */
+export function boardDefaults(severity: IssueSeverity, now: Date) {
+  const escalationLevel = initialEscalation(severity);
+  return {
+    departments: [],
+    escalationLevel,
+    escalatedAt: escalationLevel > 0 ? now.toISOString() : null,
+    pausedMs: 0,
+    waitingSince: null,
+    resolvedAt: null,
+    closedAt: null,
+    followUp: null,
+    satisfied: null,
+    notesCount: 0,
+    notes: [],
+  } satisfies Partial<Issue>;
 }

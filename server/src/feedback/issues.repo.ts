@@ -1,13 +1,28 @@
 import type { Selectable } from 'kysely';
-import type { Issue, IssueSeverity } from '../../../shared/domain/issue.ts';
+import { ISSUE_NOTES_CARRIED, type Department, type EscalationLevel, type FollowUp, type Issue, type IssueNote, type IssueSeverity } from '../../../shared/domain/issue.ts';
 import type { IssueStatus } from '../../../shared/domain/issue.machine.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
 
 type Row = Selectable<DB['issues']>;
+type NoteRow = Selectable<DB['issue_notes']>;
 const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | string | null) => (d === null ? null : iso(d));
 
-export function toIssue(r: Row): Issue {
+function toNote(r: NoteRow): IssueNote {
+  return {
+    id: r.id,
+    at: iso(r.at),
+    kind: r.kind,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    text: r.text,
+    toStaffId: r.to_staff_id,
+    toStaffName: r.to_staff_name,
+  };
+}
+
+export function toIssue(r: Row, notes: IssueNote[] = []): Issue {
   return {
     id: r.id,
     source: r.source as Issue['source'],
@@ -29,6 +44,39 @@ export function toIssue(r: Row): Issue {
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     rev: r.rev,
+    departments: r.departments as Department[],
+    escalationLevel: r.escalation_level as EscalationLevel,
+    escalatedAt: isoOrNull(r.escalated_at),
+    pausedMs: Number(r.paused_ms),
+    waitingSince: isoOrNull(r.waiting_since),
+    resolvedAt: isoOrNull(r.resolved_at),
+    closedAt: isoOrNull(r.closed_at),
+    followUp: (typeof r.follow_up === 'string' ? JSON.parse(r.follow_up) : r.follow_up) as FollowUp | null,
+    satisfied: r.satisfied,
+    notesCount: r.notes_count,
+    notes,
+  };
+}
+
+/** The columns of an issue that change after it is opened. */
+function changeable(i: Issue) {
+  return {
+    status: i.status,
+    severity: i.severity,
+    owner_staff_id: i.ownerStaffId,
+    owner_staff_name: i.ownerStaffName,
+    updated_at: i.updatedAt,
+    rev: i.rev,
+    departments: i.departments,
+    escalation_level: i.escalationLevel,
+    escalated_at: i.escalatedAt,
+    paused_ms: i.pausedMs,
+    waiting_since: i.waitingSince,
+    resolved_at: i.resolvedAt,
+    closed_at: i.closedAt,
+    follow_up: i.followUp === null ? null : JSON.stringify(i.followUp),
+    satisfied: i.satisfied,
+    notes_count: i.notesCount,
   };
 }
 
@@ -36,11 +84,10 @@ export async function insertIssue(trx: Tx, propertyId: string, i: Issue): Promis
   await trx
     .insertInto('issues')
     .values({
+      ...changeable(i),
       id: i.id,
       property_id: propertyId,
       source: i.source,
-      severity: i.severity,
-      status: i.status,
       categories: i.categories,
       summary: i.summary,
       rating: i.rating,
@@ -50,15 +97,54 @@ export async function insertIssue(trx: Tx, propertyId: string, i: Issue): Promis
       contact_consent: i.contactConsent,
       feedback_id: i.feedbackId,
       request_id: i.requestId,
-      owner_staff_id: i.ownerStaffId,
-      owner_staff_name: i.ownerStaffName,
       acknowledge_by: i.acknowledgeBy,
       resolve_by: i.resolveBy,
       created_at: i.createdAt,
-      updated_at: i.updatedAt,
-      rev: i.rev,
     })
     .execute();
+}
+
+export async function updateIssue(trx: Tx, i: Issue): Promise<void> {
+  await trx.updateTable('issues').set(changeable(i)).where('id', '=', i.id).execute();
+}
+
+/** The issue with its latest notes, its row locked until commit; undefined when not at this property. */
+export async function lockIssue(trx: Tx, propertyId: string, id: string): Promise<Issue | undefined> {
+  const row = await trx.selectFrom('issues').selectAll().where('id', '=', id).where('property_id', '=', propertyId).forUpdate().executeTakeFirst();
+  if (!row) return undefined;
+  return toIssue(row, (await notesOf(trx, [id])).get(id) ?? []);
+}
+
+export async function insertNote(trx: Tx, propertyId: string, issueId: string, n: IssueNote): Promise<void> {
+  await trx
+    .insertInto('issue_notes')
+    .values({
+      id: n.id,
+      issue_id: issueId,
+      property_id: propertyId,
+      kind: n.kind,
+      staff_id: n.staffId,
+      staff_name: n.staffName,
+      text: n.text,
+      to_staff_id: n.toStaffId,
+      to_staff_name: n.toStaffName,
+      at: n.at,
+    })
+    .execute();
+}
+
+/** The latest ISSUE_NOTES_CARRIED notes of each issue, oldest first. */
+async function notesOf(db: Db, issueIds: string[]): Promise<Map<string, IssueNote[]>> {
+  const out = new Map<string, IssueNote[]>();
+  if (issueIds.length === 0) return out;
+  const rows = await db.selectFrom('issue_notes').selectAll().where('issue_id', 'in', issueIds).orderBy('at').orderBy('id').execute();
+  for (const r of rows) {
+    const list = out.get(r.issue_id) ?? [];
+    list.push(toNote(r));
+    if (list.length > ISSUE_NOTES_CARRIED) list.shift();
+    out.set(r.issue_id, list);
+  }
+  return out;
 }
 
 /** Open issues plus those closed in the last day: what the board starts from. */
@@ -72,5 +158,15 @@ export async function currentIssues(db: Db, propertyId: string): Promise<Issue[]
     .orderBy('created_at')
     .limit(2000)
     .execute();
-  return rows.map(toIssue);
+  const notes = await notesOf(
+    db,
+    rows.filter((r) => r.notes_count > 0).map((r) => r.id),
+  );
+  return rows.map((r) => toIssue(r, notes.get(r.id) ?? []));
+}
+
+/** Issues whose SLA clock runs (not waiting on the guest, not resolved): candidates for escalation. */
+export async function runningIssues(db: Db): Promise<{ id: string; propertyId: string; issue: Issue }[]> {
+  const rows = await db.selectFrom('issues').selectAll().where('status', 'in', ['new', 'acknowledged', 'in_progress']).where('escalation_level', '<', 2).execute();
+  return rows.map((r) => ({ id: r.id, propertyId: r.property_id, issue: toIssue(r) }));
 }

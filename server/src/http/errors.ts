@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, number> = {
   card_invalid: 400,
   card_unknown: 404,
   card_reissued: 410,
+  claim_mismatch: 422,
+  bag_count_mismatch: 422,
   internal: 500,
 };
 

@@ -68,6 +68,7 @@ export async function updateRequest(trx: Tx, r: ServiceRequest): Promise<void> {
     .updateTable('service_requests')
     .set({
       status: r.status,
+      details: r.details === null ? null : JSON.stringify(r.details),
       desk: r.desk,
       assigned_staff_id: r.assignedStaffId,
       assigned_staff_name: r.assignedStaffName,

@@ -39,7 +39,8 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     guestName: p.guestName || null,
     room: p.room || null,
     note: p.note || null,
-    details: p.details,
+    // A shoe job's stage is staff's to set (shoe.advance), never the sender's.
+    details: p.details?.kind === 'shoe_care' && p.details.stage ? { ...p.details, stage: undefined } : p.details,
     deviceId: cmd.deviceId,
     desk: null,
     assignedStaffId: null,

@@ -29,3 +29,8 @@ export async function propertyById(db: Db, id: string) {
   const p = await db.selectFrom('properties').select(['id', 'name', 'time_zone']).where('id', '=', id).executeTakeFirstOrThrow();
   return { id: p.id, name: p.name, timeZone: p.time_zone };
 }
+
+/** Active staff at a property, by name; never the PIN hash. */
+export async function activeStaff(db: Db, propertyId: string) {
+  return db.selectFrom('staff').select(['id', 'name', 'role']).where('property_id', '=', propertyId).where('active', '=', true).orderBy('name').execute();
+}

@@ -150,6 +150,65 @@ export interface DB {
     created_at: Timestamp;
     updated_at: Timestamp;
     rev: number;
+    // 005_issue_board
+    departments: Generated<string[]>;
+    escalation_level: Generated<number>;
+    escalated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    paused_ms: Generated<number>;
+    waiting_since: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    follow_up: ColumnType<unknown, string | null | undefined, string | null>;
+    satisfied: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+    notes_count: Generated<number>;
+  };
+  // 005_issue_board
+  issue_notes: {
+    id: string;
+    issue_id: string;
+    property_id: string;
+    kind: 'note' | 'handover';
+    staff_id: string;
+    staff_name: string;
+    text: string;
+    to_staff_id: string | null;
+    to_staff_name: string | null;
+    at: Timestamp;
+  };
+  // 006_luggage_ledger
+  luggage_items: {
+    id: string;
+    property_id: string;
+    claim_code: string;
+    ticket: string | null;
+    request_id: string | null;
+    bags: number;
+    tags: string[];
+    location: string;
+    guest_name: string | null;
+    room: string | null;
+    notes: string | null;
+    expected_pickup_at: Timestamp | null;
+    status: string;
+    lost_claim: ColumnType<unknown, string | null, string | null>;
+    released_at: Timestamp | null;
+    released_by: string | null;
+    approved_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+    rev: number;
+  };
+  /** Append-only: insert and select, never update or delete (a trigger refuses both). */
+  luggage_custody: {
+    id: string;
+    item_id: string;
+    property_id: string;
+    at: Timestamp;
+    staff_id: string;
+    staff_name: string;
+    action: string;
+    location: string;
+    note: string | null;
   };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

@@ -1,9 +1,11 @@
 import { Issue } from '../../../shared/domain/issue.ts';
+import { LuggageItem } from '../../../shared/domain/luggage.ts';
 import { ServiceRequest, toWallRequest } from '../../../shared/domain/request.ts';
 import { KioskRequest, type Audience } from '../../../shared/protocol/events.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
 import { currentIssues } from '../feedback/issues.repo.ts';
+import { currentLuggage, withDerived } from '../luggage/luggage.repo.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import type { Db } from '../store/store.ts';
 import { currentVersion, eventsAfter } from './events.repo.ts';
@@ -37,6 +39,7 @@ export async function pull(db: Db, who: Principal, after: number) {
   const events = rows.map((e) => {
     const base = { version: e.version, at: new Date(e.at).toISOString() };
     if (e.type === 'issue.upserted') return { ...base, type: 'issue.upserted' as const, issue: Issue.parse(e.data) };
+    if (e.type === 'luggage.upserted') return { ...base, type: 'luggage.upserted' as const, item: withDerived(LuggageItem.parse({ ...(e.data as object), overdue: false })) };
     return { ...base, type: 'request.upserted' as const, request: project(audience, ServiceRequest.parse(e.data)) };
   });
   return { version: hasMore ? rows[rows.length - 1]!.version : upTo, events, hasMore, reset: false };
@@ -49,5 +52,5 @@ export async function snapshot(db: Db, who: Principal) {
   const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
   const requests = (await currentRequests(db, who.propertyId, own)).map((r) => project(audience, r));
   if (audience !== 'staff') return { version, requests };
-  return { version, requests, issues: await currentIssues(db, who.propertyId) };
+  return { version, requests, issues: await currentIssues(db, who.propertyId), luggage: await currentLuggage(db, who.propertyId) };
 }

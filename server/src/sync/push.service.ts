@@ -5,6 +5,8 @@ import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Notifier } from '../live/notifier.ts';
 import { submitFeedback } from '../feedback/feedback.service.ts';
+import { handoverIssue, noteIssue, recordIssue, setIssueDepartments, transitionIssue } from '../issues/issues.service.ts';
+import { luggageHandlers } from '../luggage/luggage.handlers.ts';
 import { createRequest, transitionRequest, type Applied } from '../requests/requests.service.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
@@ -16,6 +18,12 @@ const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract
   'request.create': createRequest,
   'request.transition': (trx, who, cmd, now) => transitionRequest(trx, who, cmd, now),
   'feedback.submit': submitFeedback,
+  ...luggageHandlers,
+  'issue.transition': (trx, who, cmd, now) => transitionIssue(trx, who, cmd, now),
+  'issue.handover': (trx, who, cmd, now) => handoverIssue(trx, who, cmd, now),
+  'issue.note': (trx, who, cmd, now) => noteIssue(trx, who, cmd, now),
+  'issue.record': (trx, who, cmd, now) => recordIssue(trx, who, cmd, now),
+  'issue.departments': (trx, who, cmd, now) => setIssueDepartments(trx, who, cmd, now),
 };
 
 export interface PushDeps {

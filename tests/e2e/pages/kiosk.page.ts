@@ -49,4 +49,64 @@ export class KioskPage {
     await input.fill(code);
     await this.page.getByTestId('card-submit').click();
   }
+
+  /** Home → "Store luggage": bags, room, a pick-up hour tomorrow → the claim screen. Returns the ticket and claim code shown. */
+  async luggageIn(opts: { bags: number; room?: string; hour?: number }): Promise<{ ticket: string; claimCode: string }> {
+    await this.page.getByTestId('tile-luggage-in').click();
+    for (let i = 1; i < opts.bags; i++) await this.page.getByTestId('bags-plus').click();
+    await expect(this.page.getByTestId('bags-count')).toHaveText(String(opts.bags));
+    if (opts.room) await this.page.getByTestId('room-input').fill(opts.room);
+    if (opts.hour !== undefined) {
+      await this.page.getByTestId('pickup-tomorrow').click();
+      await this.page.getByTestId(`pickup-hour-${opts.hour}`).click();
+    }
+    await this.page.getByTestId('confirm').click();
+    const code = this.page.getByTestId('claim-code');
+    await expect(code).toHaveText(/^[A-HJ-NP-Z2-9]{8}$/);
+    await expect(this.page.getByTestId('claim-qr')).toBeVisible();
+    return { ticket: (await this.page.getByTestId('ticket-number').textContent())!.trim(), claimCode: (await code.textContent())!.trim() };
+  }
+
+  /** Home → "Collect luggage": types the code on the keypad and submits. Returns the ticket shown. */
+  async luggageOut(claimCode: string): Promise<string> {
+    await this.page.getByTestId('tile-luggage-out').click();
+    for (const ch of claimCode) await this.page.locator('.pickup__keypad .key', { hasText: new RegExp(`^${ch}$`) }).click();
+    await expect(this.page.getByTestId('claim-input')).toHaveValue(claimCode);
+    await this.page.getByTestId('claim-submit').click();
+    return this.shownTicket();
+  }
+
+  /** Home → "Shoe care": pairs, collect from a room (or the lobby) → the ticket shown. */
+  async shoeCare(opts: { pairs: number; room?: string }): Promise<string> {
+    await this.page.getByTestId('tile-shoe-care').click();
+    for (let i = 1; i < opts.pairs; i++) await this.page.getByTestId('pairs-plus').click();
+    if (opts.room) {
+      await this.page.getByTestId('collect-room').click();
+      await this.page.getByTestId('room-input').fill(opts.room);
+    } else await this.page.getByTestId('collect-lobby').click();
+    await this.page.getByTestId('confirm').click();
+    return this.shownTicket();
+  }
+
+  /** Home → "Feedback": fills what is given and sends; ends on the thank-you screen. */
+  async feedback(opts: { rating: number; categories?: string[]; comment?: string; complaint?: boolean; contact?: string }): Promise<void> {
+    await this.page.getByTestId('tile-feedback').click();
+    await this.page.getByTestId(`rating-${opts.rating}`).click();
+    for (const c of opts.categories ?? []) await this.page.getByTestId(`category-${c}`).click();
+    if (opts.comment) await this.page.getByTestId('feedback-comment').fill(opts.comment);
+    if (opts.complaint) await this.page.getByTestId('complaint-toggle').click();
+    if (opts.contact) {
+      await expect(this.page.getByTestId('contact-input')).toBeDisabled();
+      await this.page.getByTestId('consent').check();
+      await this.page.getByTestId('contact-input').fill(opts.contact);
+    }
+    await this.page.getByTestId('feedback-submit').click();
+    await expect(this.page.getByTestId('thanks')).toBeVisible();
+  }
+
+  private async shownTicket(): Promise<string> {
+    const ticket = this.page.getByTestId('ticket-number');
+    await expect(ticket).toHaveText(/^[A-Z]\d{3,4}$/);
+    return (await ticket.textContent())!.trim();
+  }
 }

@@ -50,6 +50,24 @@ export function Header({ me }: { me: StaffMe }) {
               {t('nav.kiosks')}
             </button>
           ))}
+        {screen.value === 'luggage' ? (
+          <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
+            {t('nav.queue')}
+          </button>
+        ) : (
+          <button type="button" class="btn btn-ghost" data-testid="nav-luggage" onClick={() => openScreen('luggage')}>
+            {t('nav.luggage')}
+          </button>
+        )}
+        {screen.value === 'issues' ? (
+          <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
+            {t('nav.queue')}
+          </button>
+        ) : (
+          <button type="button" class="btn btn-ghost" data-testid="nav-issues" onClick={() => openScreen('issues')}>
+            {t('nav.issues')}
+          </button>
+        )}
         {canPair && <PairPanel />}
         <LanguageToggle />
         <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>

@@ -2,10 +2,13 @@
 import { signal } from '@preact/signals';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 
-export type Screen = 'queue' | 'kiosks';
+export type Screen = 'queue' | 'kiosks' | 'luggage' | 'issues';
 
 function fromHash(): Screen {
-  return typeof location !== 'undefined' && location.hash === '#/kiosks' ? 'kiosks' : 'queue';
+  if (typeof location === 'undefined') return 'queue';
+  if (location.hash === '#/luggage') return 'luggage';
+  if (location.hash === '#/issues') return 'issues';
+  return location.hash === '#/kiosks' ? 'kiosks' : 'queue';
 }
 
 export const screen = signal<Screen>(fromHash());
@@ -13,7 +16,7 @@ addEventListener('hashchange', () => (screen.value = fromHash()));
 
 export function openScreen(next: Screen): void {
   screen.value = next;
-  const hash = next === 'kiosks' ? '#/kiosks' : '';
+  const hash = next === 'queue' ? '' : `#/${next}`;
   if (location.hash !== hash) history.replaceState(null, '', location.pathname + location.search + hash);
 }
 

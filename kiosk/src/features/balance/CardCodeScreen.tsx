@@ -3,7 +3,8 @@ import { CARD_CODE_LENGTH, isCompleteCardCode, normalizeCardCode } from '../../.
 import { NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { errorText, t } from '../../i18n/locale.store.ts';
-import { cardBusy, cardError, clearCardError, closeBalance, submitCardCode } from './balance.store.ts';
+import { cardBusy, cardError, clearCardError, closeBalance, NotACard, submitCardCode } from './balance.store.ts';
+import { CardScanner } from './CardScanner.tsx';
 
 /** Base32 letters and digits only: what a card code can contain. */
 const KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('');
@@ -12,6 +13,7 @@ const KEYS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split('');
 const grouped = (c: string) => c.replace(/(.{4})(?=.)/g, '$1-');
 
 function messageFor(e: unknown): string {
+  if (e instanceof NotACard) return t('card.not_a_card');
   return e instanceof NetworkFailure ? t('card.offline') : errorText(e);
 }
 
@@ -48,6 +50,7 @@ export function CardCodeScreen() {
         <h1 class="title" tabIndex={-1} data-autofocus>
           {t('card.title')}
         </h1>
+        <CardScanner />
         <p class="lead">{t('card.subtitle')}</p>
         <label class="field setup__field card-entry__field">
           <span class="field__label">{t('card.code')}</span>

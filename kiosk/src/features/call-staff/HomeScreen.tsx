@@ -1,10 +1,22 @@
 import { useEffect } from 'preact/hooks';
-import { Icon } from '../../components/Icon.tsx';
+import { Icon, type IconName } from '../../components/Icon.tsx';
 import { LobbyClock } from '../../components/LobbyClock.tsx';
-import { t } from '../../i18n/locale.store.ts';
+import { t, type KioskKey } from '../../i18n/locale.store.ts';
 import { useCalledTickets } from '../../sync/queries.ts';
 import { openBalance } from '../balance/balance.store.ts';
+import { RateLastTicket } from '../feedback/RateLastTicket.tsx';
+import { startFeedback } from '../feedback/feedback.store.ts';
+import { startLuggageIn, startLuggageOut } from '../luggage/luggage.store.ts';
+import { startShoeCare } from '../shoe-care/shoe-care.store.ts';
 import { startCallStaff } from './flow.store.ts';
+
+/** The other services, as large tiles under the primary "Call staff". */
+const TILES: { id: string; icon: IconName; label: KioskKey; start: () => void }[] = [
+  { id: 'tile-luggage-in', icon: 'luggage_help', label: 'home.luggageIn', start: startLuggageIn },
+  { id: 'tile-luggage-out', icon: 'luggage_out', label: 'home.luggageOut', start: startLuggageOut },
+  { id: 'tile-shoe-care', icon: 'shoe', label: 'home.shoeCare', start: startShoeCare },
+  { id: 'tile-feedback', icon: 'smile', label: 'home.feedback', start: startFeedback },
+];
 
 function NowCalling() {
   const called = useCalledTickets();
@@ -40,12 +52,21 @@ export function HomeScreen() {
         <span class="home__rule" aria-hidden="true" />
       </div>
       <NowCalling />
+      <RateLastTicket />
       <div class="home__actions">
         <button type="button" class="cta" data-testid="call-staff" onClick={startCallStaff}>
           <Icon name="bell" class="cta__icon" />
           <span class="cta__label">{t('home.callStaff')}</span>
           <span class="cta__hint">{t('home.callStaffHint')}</span>
         </button>
+        <div class="tiles">
+          {TILES.map((tile) => (
+            <button key={tile.id} type="button" class="tile" data-testid={tile.id} onClick={tile.start}>
+              <Icon name={tile.icon} class="tile__icon" />
+              <span class="tile__label">{t(tile.label)}</span>
+            </button>
+          ))}
+        </div>
         <button type="button" class="cta cta--secondary" data-testid="my-balance" onClick={openBalance}>
           <Icon name="card" class="cta__icon" />
           <span class="cta__label">{t('home.myBalance')}</span>

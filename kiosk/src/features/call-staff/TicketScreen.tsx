@@ -1,31 +1,25 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.tsx';
 import { t } from '../../i18n/locale.store.ts';
 import { connection } from '../../sync/engine.ts';
-import { useTicket } from '../../sync/queries.ts';
+import { useTicket, useWaitPosition } from '../../sync/queries.ts';
+import { useCountdown } from '../../components/useCountdown.ts';
 import { resetToHome, shownTicketId } from './flow.store.ts';
+import { waitEstimate } from './wait-estimate.ts';
+
+/** "Estimated wait: about 6–12 minutes", from this kiosk's own queue (see wait-estimate.ts). */
+function WaitEstimateLine({ id }: { id: string }) {
+  const position = useWaitPosition(id);
+  if (position === null) return null;
+  const e = waitEstimate(position);
+  return (
+    <p class="ticket__estimate" data-testid="wait-estimate">
+      {e.kind === 'under' ? t('ticket.estimateUnder', { n: e.minutes }) : t('ticket.estimateRange', { low: e.low, high: e.high })}
+    </p>
+  );
+}
 
 /** How long the number stays up before the kiosk is ready for the next guest. */
 export const TICKET_SCREEN_MS = 15_000;
-
-function useCountdown(ms: number, onDone: () => void): number {
-  const [left, setLeft] = useState(Math.ceil(ms / 1000));
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    const end = Date.now() + ms;
-    const tick = setInterval(() => {
-      const s = Math.max(0, Math.ceil((end - Date.now()) / 1000));
-      setLeft(s);
-      if (s === 0) {
-        clearInterval(tick);
-        done.current();
-      }
-    }, 250);
-    return () => clearInterval(tick);
-  }, [ms]);
-  return left;
-}
 
 export function TicketScreen() {
   const ticket = useTicket(shownTicketId.value);
@@ -48,7 +42,10 @@ export function TicketScreen() {
             {ticket.desk ? t('ticket.calledDesk', { ticket: ticket.ticket, desk: ticket.desk }) : t('ticket.called', { ticket: ticket.ticket })}
           </p>
         ) : (
-          <p class="ticket__wait">{t('ticket.wait')}</p>
+          <>
+            <p class="ticket__wait">{t('ticket.wait')}</p>
+            <WaitEstimateLine id={ticket.id} />
+          </>
         )}
         {unsent && <p class="ticket__offline">{t('ticket.savedOffline')}</p>}
       </div>

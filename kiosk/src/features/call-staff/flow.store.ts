@@ -7,8 +7,33 @@ import { computed, signal } from '@preact/signals';
 import type { CallReason } from '../../../../shared/domain/request.ts';
 import { callStaff } from '../../sync/actions.ts';
 
-/** `card` and `balance` belong to features/balance; they share the step so idle and updates treat them alike. */
-export type Step = 'home' | 'reason' | 'details' | 'confirm' | 'ticket' | 'card' | 'balance';
+/**
+ * Every guest screen shares this one step, so idle, updates and the focus
+ * move treat them alike. `card`/`balance` belong to features/balance;
+ * `luggage_in`/`claim`/`pickup`/`pickup_ticket` to features/luggage;
+ * `shoe_care`/`shoe_ticket` to features/shoe-care; `feedback`/`thanks` to
+ * features/feedback. Each feature drops its guest state when the step is
+ * back at `home` (see their stores), so nothing of a guest outlives a reset.
+ */
+export type Step =
+  | 'home'
+  | 'reason'
+  | 'details'
+  | 'confirm'
+  | 'ticket'
+  | 'card'
+  | 'balance'
+  | 'luggage_in'
+  | 'claim'
+  | 'pickup'
+  | 'pickup_ticket'
+  | 'shoe_care'
+  | 'shoe_ticket'
+  | 'feedback'
+  | 'thanks';
+
+/** Screens shown after a flow is finished: they count down and return home themselves. */
+export const RESULT_STEPS: readonly Step[] = ['ticket', 'claim', 'pickup_ticket', 'shoe_ticket', 'thanks'];
 
 export interface Draft {
   reason: CallReason | null;

@@ -18,8 +18,14 @@
  */
 
 export interface WedgeOptions {
-  /** Longest gap between keystrokes of one scan, terminator included (ms). Default 35. */
+  /** Longest average gap between the keystrokes of one scan, terminator included (ms). Default 35. */
   maxGapMs?: number;
+  /**
+   * Longest single gap inside a scan (ms). Default 150: Bluetooth scanners and
+   * a busy kiosk deliver the odd key late; the average still tells a scanner
+   * from a person.
+   */
+  maxJitterMs?: number;
   /** Shortest code accepted. Default 8. */
   minLength?: number;
 }
@@ -36,12 +42,15 @@ const TRANSPARENT = new Set(['Shift', 'CapsLock']);
 
 export class WedgeDetector {
   readonly maxGapMs: number;
+  readonly maxJitterMs: number;
   readonly minLength: number;
   #chars: string[] = [];
+  #first = -Infinity;
   #last = -Infinity;
 
   constructor(options: WedgeOptions = {}) {
     this.maxGapMs = options.maxGapMs ?? 35;
+    this.maxJitterMs = Math.max(this.maxGapMs, options.maxJitterMs ?? 150);
     this.minLength = options.minLength ?? 8;
   }
 
@@ -53,12 +62,13 @@ export class WedgeDetector {
   /** Feeds one keydown: `key` as `KeyboardEvent.key`, `at` in ms on any monotonic clock. */
   push(key: string, at: number): WedgeStep {
     if (TRANSPARENT.has(key)) return { kind: 'ignored' };
-    const fast = at - this.#last <= this.maxGapMs;
+    const close = at - this.#last <= this.maxJitterMs;
     if (TERMINATORS.has(key)) {
       const text = this.#chars.join('');
       const wasPending = this.#chars.length > 0;
+      const averageGap = (at - this.#first) / Math.max(1, this.#chars.length);
       this.reset();
-      if (fast && text.length >= this.minLength) return { kind: 'scan', text };
+      if (close && text.length >= this.minLength && averageGap <= this.maxGapMs) return { kind: 'scan', text };
       return wasPending ? { kind: 'reset' } : { kind: 'ignored' };
     }
     if ([...key].length !== 1) {
@@ -67,8 +77,13 @@ export class WedgeDetector {
       this.reset();
       return wasPending ? { kind: 'reset' } : { kind: 'ignored' };
     }
-    const startsBurst = this.#chars.length === 0 || !fast;
-    if (startsBurst) this.#chars = [];
+    // A gap too long for any scanner starts over; so does a burst that is already slower than a scanner on average.
+    const slow = this.#chars.length > 0 && (at - this.#first) / this.#chars.length > this.maxGapMs * 2;
+    const startsBurst = this.#chars.length === 0 || !close || slow;
+    if (startsBurst) {
+      this.#chars = [];
+      this.#first = at;
+    }
     this.#chars.push(key);
     this.#last = at;
     return { kind: 'char', startsBurst };
@@ -76,6 +91,7 @@ export class WedgeDetector {
 
   reset(): void {
     this.#chars = [];
+    this.#first = -Infinity;
     this.#last = -Infinity;
   }
 }

@@ -1,0 +1,15 @@
+import type { AdminKey } from '../../../../shared/i18n/admin.ts';
+
+const LABELS: Record<string, AdminKey> = {
+  'luggage.store': 'checkin.submit',
+  'luggage.move': 'luggage.move',
+  'luggage.release': 'luggage.release',
+  'luggage.release_lost': 'release.lostSubmit',
+  'luggage.approve_release': 'luggage.approve',
+  'shoe.advance': 'shoe.title',
+};
+
+/** What a refused luggage or shoe command was, in words. */
+export function luggageCommandLabel(type: string): AdminKey {
+  return LABELS[type] ?? 'luggage.title';
+}

@@ -1,0 +1,32 @@
+/**
+ * The luggage ledger as the tablet knows it, kept apart from the requests:
+ * its own signal, written only by `engine.ts` (snapshot and
+ * `luggage.upserted` events), read by the luggage screen.
+ */
+import { computed, signal } from '@preact/signals';
+import { upsertByRev } from '../../../shared/domain/request.ts';
+import type { LuggageItem } from '../../../shared/domain/luggage.ts';
+import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+
+export const serverLuggage = signal<ReadonlyMap<string, LuggageItem>>(new Map());
+export const luggageList = computed(() => [...serverLuggage.value.values()]);
+
+export function replaceLuggage(items: LuggageItem[]): void {
+  serverLuggage.value = new Map(items.map((i) => [i.id, i]));
+}
+export function upsertLuggage(items: LuggageItem[]): void {
+  if (items.length) serverLuggage.value = upsertByRev(serverLuggage.value, items);
+}
+
+/** How the server answered a command this tablet sent, by command id (so a dialog can wait for its own). */
+export type CommandResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
+export const commandResults = signal<ReadonlyMap<string, CommandResult>>(new Map());
+
+export function recordResults(list: { id: string; result: CommandResult }[]): void {
+  if (list.length === 0) return;
+  const next = new Map(commandResults.value);
+  for (const r of list) next.set(r.id, r.result);
+  // Keep the most recent answers only.
+  while (next.size > 200) next.delete(next.keys().next().value!);
+  commandResults.value = next;
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/locale.store.ts';
+import { startCameraScan, type CameraScan } from '../scan/index.ts';
+import { cardBusy, submitCardToken } from './balance.store.ts';
+
+/**
+ * The camera half of the card screen: a live preview and the scan loop
+ * (loaded on first use). A code that is not a valid card shows its message
+ * and the scanner keeps running; leaving the screen stops the camera.
+ */
+export function CardScanner() {
+  const video = useRef<HTMLVideoElement>(null);
+  const [state, setState] = useState<'starting' | 'scanning' | 'unavailable'>('starting');
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let scan: CameraScan | null = null;
+    let cancelled = false;
+    const el = video.current;
+    if (!el || !navigator.mediaDevices?.getUserMedia) {
+      setState('unavailable');
+      return;
+    }
+    startCameraScan(el, (text) => {
+      // One read per round: look it up, then scan again unless the balance is showing.
+      void submitCardToken(text).finally(() => {
+        if (!cancelled) setRound((r) => r + 1);
+      });
+    })
+      .then((s) => {
+        if (cancelled) s.stop();
+        else {
+          scan = s;
+          setState('scanning');
+        }
+      })
+      .catch(() => !cancelled && setState('unavailable'));
+    return () => {
+      cancelled = true;
+      scan?.stop();
+    };
+  }, [round]);
+
+  return (
+    <div class="card-scan" data-testid="card-scanner" data-state={state}>
+      <video ref={video} class="card-scan__video" muted playsInline aria-hidden="true" />
+      <p class="card-scan__hint">{state === 'unavailable' ? t('card.camera_unavailable') : cardBusy.value ? t('card.working') : t('card.scan_hint')}</p>
+    </div>
+  );
+}

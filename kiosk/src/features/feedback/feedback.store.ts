@@ -1,0 +1,88 @@
+/**
+ * Feedback: home → feedback (rating, categories, comment, complaint,
+ * contact with consent) → thanks. Also the one-tap rating home offers after
+ * one of this kiosk's tickets is completed. Nothing typed here outlives the
+ * thank-you screen.
+ */
+import { effect, signal } from '@preact/signals';
+import { needsIssue } from '../../../../shared/domain/issue.ts';
+import type { FeedbackCategory } from '../../../../shared/domain/issue.ts';
+import { submitFeedback } from '../../sync/actions.ts';
+import { step } from '../call-staff/flow.store.ts';
+
+export interface FeedbackDraft {
+  rating: number | null;
+  categories: FeedbackCategory[];
+  comment: string;
+  complaint: boolean;
+  contactConsent: boolean;
+  contact: string;
+}
+const EMPTY: FeedbackDraft = { rating: null, categories: [], comment: '', complaint: false, contactConsent: false, contact: '' };
+
+export const feedbackDraft = signal<FeedbackDraft>(EMPTY);
+/** What the thank-you screen says: only whether a manager will follow up. */
+export const thanks = signal<{ followUp: boolean } | null>(null);
+export const feedbackBusy = signal(false);
+export const feedbackError = signal<unknown>(null);
+
+function clearFeedback(): void {
+  feedbackDraft.value = EMPTY;
+  thanks.value = null;
+  feedbackError.value = null;
+}
+effect(() => {
+  if (step.value === 'home') clearFeedback();
+});
+
+export function startFeedback(): void {
+  clearFeedback();
+  step.value = 'feedback';
+}
+
+export function updateFeedback(patch: Partial<FeedbackDraft>): void {
+  const next = { ...feedbackDraft.value, ...patch };
+  // Without consent there is no contact to keep.
+  if (!next.contactConsent) next.contact = '';
+  feedbackDraft.value = next;
+}
+
+export function toggleCategory(c: FeedbackCategory): void {
+  const have = feedbackDraft.value.categories;
+  updateFeedback({ categories: have.includes(c) ? have.filter((x) => x !== c) : [...have, c] });
+}
+
+async function send(input: Parameters<typeof submitFeedback>[0]): Promise<void> {
+  if (feedbackBusy.value) return;
+  feedbackBusy.value = true;
+  feedbackError.value = null;
+  try {
+    await submitFeedback(input);
+    feedbackDraft.value = EMPTY;
+    thanks.value = { followUp: needsIssue(input.rating, input.complaint === true) };
+    step.value = 'thanks';
+  } catch (e) {
+    feedbackError.value = e;
+  } finally {
+    feedbackBusy.value = false;
+  }
+}
+
+export async function sendFeedback(): Promise<void> {
+  const d = feedbackDraft.value;
+  if (d.rating === null) return;
+  await send({
+    rating: d.rating,
+    categories: d.categories,
+    comment: d.comment,
+    complaint: d.complaint,
+    contactConsent: d.contactConsent,
+    contact: d.contactConsent ? d.contact : null,
+  });
+}
+
+/** The one-tap rating on home for a ticket that was just completed. */
+export async function rateTicket(requestId: string, rating: number): Promise<void> {
+  clearFeedback();
+  await send({ rating, requestId });
+}

@@ -1,0 +1,115 @@
+/**
+ * Luggage check-in (home → luggage_in → claim) and pick-up (home → pickup →
+ * pickup_ticket). The claim code is made here, on the kiosk, so the guest
+ * gets the claim ticket at once, offline too. Everything a guest entered is
+ * dropped when the kiosk returns home (Done, countdown or idle).
+ */
+import { effect, signal } from '@preact/signals';
+import type { RequestDetails } from '../../../../shared/domain/request.ts';
+import { createRequest } from '../../sync/actions.ts';
+import { step } from '../call-staff/flow.store.ts';
+import { isClaimCode, newClaimCode, normalizeClaimCode } from './claim-code.ts';
+import type { PickupDay } from './pickup-time.ts';
+
+export const MAX_BAGS = 20;
+
+export interface CheckInDraft {
+  bags: number;
+  guestName: string;
+  room: string;
+  day: PickupDay | null;
+  hour: number | null;
+}
+const EMPTY_CHECK_IN: CheckInDraft = { bags: 1, guestName: '', room: '', day: null, hour: null };
+
+export const checkIn = signal<CheckInDraft>(EMPTY_CHECK_IN);
+/** The ticket and claim code on the claim screen. */
+export const claim = signal<{ ticketId: string; ticket: string; claimCode: string; bags: number; expectedPickupAt: string | null } | null>(null);
+export const pickupCode = signal('');
+export const pickupTicket = signal<{ ticketId: string; ticket: string } | null>(null);
+export const luggageBusy = signal(false);
+export const luggageError = signal<unknown>(null);
+
+function clearLuggage(): void {
+  checkIn.value = EMPTY_CHECK_IN;
+  claim.value = null;
+  pickupCode.value = '';
+  pickupTicket.value = null;
+  luggageError.value = null;
+}
+
+effect(() => {
+  if (step.value === 'home') clearLuggage();
+});
+
+export function startLuggageIn(): void {
+  clearLuggage();
+  step.value = 'luggage_in';
+}
+
+export function updateCheckIn(patch: Partial<CheckInDraft>): void {
+  const next = { ...checkIn.value, ...patch };
+  next.bags = Math.min(MAX_BAGS, Math.max(1, Math.round(next.bags)));
+  checkIn.value = next;
+}
+
+/** Takes the number and the claim code locally and shows the claim ticket. */
+export async function confirmCheckIn(expectedPickupAt: string | null): Promise<void> {
+  if (luggageBusy.value) return;
+  luggageBusy.value = true;
+  luggageError.value = null;
+  try {
+    const d = checkIn.value;
+    const details: RequestDetails = { kind: 'luggage_in', bags: d.bags, expectedPickupAt, claimCode: newClaimCode() };
+    const row = await createRequest({ kind: 'luggage_in', guestName: d.guestName, room: d.room, details });
+    claim.value = { ticketId: row.id, ticket: row.ticket, claimCode: details.claimCode, bags: d.bags, expectedPickupAt };
+    checkIn.value = EMPTY_CHECK_IN;
+    step.value = 'claim';
+  } catch (e) {
+    luggageError.value = e;
+  } finally {
+    luggageBusy.value = false;
+  }
+}
+
+export function startLuggageOut(): void {
+  clearLuggage();
+  step.value = 'pickup';
+}
+
+export function typePickupCode(raw: string): void {
+  pickupCode.value = normalizeClaimCode(raw);
+  luggageError.value = null;
+}
+
+/** Queues the `luggage_out` request for a complete code; staff check the code and the bags at the desk. */
+export async function confirmPickup(): Promise<boolean> {
+  const code = pickupCode.value;
+  if (luggageBusy.value || !isClaimCode(code)) return false;
+  luggageBusy.value = true;
+  luggageError.value = null;
+  try {
+    const row = await createRequest({ kind: 'luggage_out', details: { kind: 'luggage_out', claimCode: code } });
+    pickupTicket.value = { ticketId: row.id, ticket: row.ticket };
+    pickupCode.value = '';
+    step.value = 'pickup_ticket';
+    return true;
+  } catch (e) {
+    luggageError.value = e;
+    return false;
+  } finally {
+    luggageBusy.value = false;
+  }
+}
+
+/**
+ * For the scanner (features/scan): a claim QR read anywhere starts the
+ * pick-up with its code. A valid code is submitted at once; anything else
+ * opens the pick-up screen with what could be read, for the guest to fix.
+ */
+export async function startPickupWithCode(code: string): Promise<boolean> {
+  clearLuggage();
+  pickupCode.value = normalizeClaimCode(code);
+  step.value = 'pickup';
+  return confirmPickup();
+}

@@ -1,0 +1,23 @@
+import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
+import { t } from '../../i18n/locale.store.ts';
+import { connection } from '../../sync/engine.ts';
+import { useTicket } from '../../sync/queries.ts';
+import { shoeTicket } from './shoe-care.store.ts';
+import { ShoeStatusList } from './ShoeStatusList.tsx';
+
+export const SHOE_TICKET_MS = 20_000;
+
+/** The number, what happens next, and the state of this kiosk's shoe-care tickets today. */
+export function ShoeTicketScreen() {
+  const s = shoeTicket.value;
+  const row = useTicket(s?.ticketId ?? null);
+  if (!s) return <section class="screen ticket" aria-busy="true" />;
+  const unsent = row?.status === 'queued' && connection.value !== 'live';
+  return (
+    <ResultScreen ms={SHOE_TICKET_MS} side={<ShoeStatusList highlight={s.ticketId} />}>
+      <TicketNumber ticket={s.ticket} />
+      <p class="ticket__wait">{t('shoe.wait')}</p>
+      {unsent && <p class="ticket__offline">{t('ticket.savedOffline')}</p>}
+    </ResultScreen>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Payloads of the luggage-ledger and shoe-care commands (staff only). The
+ * schemas check shapes; rules across fields (tags per bag, claim code, bag
+ * count) are decided by the server's handler, so a wrong entry rejects that
+ * one command instead of the whole push batch.
+ */
+import { z } from 'zod';
+import { SHOE_STAGES } from '../domain/luggage.machine.ts';
+import { ClaimCode } from '../domain/request.ts';
+
+const FreeText = (max: number) => z.string().trim().max(max);
+const Tag = z.string().trim().min(1).max(20);
+
+export const LuggageStorePayload = z.object({
+  itemId: z.uuid(),
+  /** A kiosk luggage_in request: its claim code (and guest, when not typed) are used, and it is completed. */
+  requestId: z.uuid().nullable().default(null),
+  /** Desk check-in without a kiosk ticket: the tablet generates it. Ignored when `requestId` is given. */
+  claimCode: ClaimCode.nullable().default(null),
+  bags: z.number().int().min(1).max(20),
+  tags: z.array(Tag).min(1).max(20),
+  location: z.string().trim().min(1).max(40),
+  guestName: FreeText(80).nullable().default(null),
+  room: FreeText(12).nullable().default(null),
+  notes: FreeText(500).nullable().default(null),
+  expectedPickupAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});
+
+export const LuggageMovePayload = z.object({
+  itemId: z.uuid(),
+  location: z.string().trim().min(1).max(40),
+  note: FreeText(200).nullable().default(null),
+});
+
+export const LuggageReleasePayload = z.object({
+  itemId: z.uuid(),
+  /** As typed or scanned; compared without case, spaces or dashes. */
+  claimCode: z.string().trim().min(1).max(20),
+  /** The bags counted at the hand-back: must equal the bags stored. */
+  bagCount: z.number().int().min(0).max(50),
+  /** The kiosk luggage_out request being served, completed on release. */
+  requestId: z.uuid().nullable().default(null),
+});
+
+export const LuggageReleaseLostPayload = z.object({
+  itemId: z.uuid(),
+  identityNotes: z.string().trim().min(3).max(500),
+});
+
+export const LuggageApproveReleasePayload = z.object({
+  itemId: z.uuid(),
+  approve: z.boolean(),
+});
+
+export const ShoeStage = z.enum(SHOE_STAGES);
+export const ShoeAdvancePayload = z.object({
+  requestId: z.uuid(),
+  stage: ShoeStage,
+  /** The stage the sender saw (null: not accepted yet); a different current stage is a conflict. */
+  expectedStage: ShoeStage.nullable(),
+  /** Where the guest collects the shoes when the ticket is called (`ready`). */
+  desk: FreeText(40).nullable().default(null),
+});
