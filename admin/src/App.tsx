@@ -4,8 +4,10 @@ import { IssuesScreen } from './features/issues/IssuesScreen.tsx';
 import { KiosksScreen } from './features/kiosks/KiosksScreen.tsx';
 import { LoginScreen } from './features/login/LoginScreen.tsx';
 import { LuggageScreen } from './features/luggage/LuggageScreen.tsx';
+import { MembersScreen } from './features/members/MembersScreen.tsx';
 import { QueueScreen } from './features/queue/QueueScreen.tsx';
-import { canManageDevices, screen } from './features/shell/nav.ts';
+import { ReportsScreen } from './features/reports/ReportsScreen.tsx';
+import { canManageDevices, canReadReports, screen } from './features/shell/nav.ts';
 import { session } from './sync/session.ts';
 import { Toasts } from './ui/Toasts.tsx';
 
@@ -26,6 +28,10 @@ export function App() {
         <IssuesScreen me={s.me} />
       ) : screen.value === 'luggage' ? (
         <LuggageScreen me={s.me} />
+      ) : screen.value === 'members' ? (
+        <MembersScreen me={s.me} />
+      ) : screen.value === 'reports' && canReadReports(s.me.staff.role) ? (
+        <ReportsScreen me={s.me} />
       ) : screen.value === 'kiosks' && canManageDevices(s.me.staff.role) ? (
         <KiosksScreen me={s.me} />
       ) : (

@@ -12,8 +12,11 @@ import { installKioskGuards } from './app/kiosk-guards.ts';
 import { listenForScanner } from './app/scan-router.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { keepScreenAwake } from './app/wake-lock.ts';
-import { guestFlowOpen, RESULT_STEPS, resetToHome, step } from './features/call-staff/flow.store.ts';
-import { resetLocale } from './i18n/locale.store.ts';
+import { endGuestSession } from './app/guest-session.ts';
+import { readAloud, screenText, speak } from './app/read-aloud.ts';
+import { thanks } from './features/feedback/feedback.store.ts';
+import { guestFlowOpen, RESULT_STEPS, step } from './features/call-staff/flow.store.ts';
+import { locale, t } from './i18n/locale.store.ts';
 import { pending, startSync } from './sync/engine.ts';
 import { boot, phase } from './sync/session.ts';
 import './styles/base.css';
@@ -51,10 +54,23 @@ watchIdle({
   warnMs: IDLE_WARN_MS,
   // Result screens count down by themselves; home has nothing to lose.
   shouldWarn: () => phase.value === 'ready' && step.value !== 'home' && !RESULT_STEPS.includes(step.value),
-  onIdle: () => {
-    if (!RESULT_STEPS.includes(step.value)) resetToHome();
-    resetLocale();
-  },
+  // A result screen is left to finish its own countdown (it ends the session too).
+  onIdle: () => endGuestSession({ keepScreen: RESULT_STEPS.includes(step.value) }),
+});
+
+/**
+ * "Read aloud": each main screen, once it is drawn, and again in a newly
+ * chosen language. Only the ticket number is taken from the page.
+ */
+effect(() => {
+  if (!readAloud.value || phase.value !== 'ready') return;
+  const s = step.value;
+  const l = locale.value;
+  const timer = setTimeout(() => {
+    const ticket = document.querySelector('#main [data-testid="ticket-number"]')?.textContent ?? null;
+    speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp }), l);
+  }, 150);
+  return () => clearTimeout(timer);
 });
 
 registerServiceWorker(computed(() => pending.value === 0 && !guestFlowOpen.value && phase.value !== 'booting'));

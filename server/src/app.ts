@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { principalAccess } from './auth/principal.ts';
@@ -13,6 +13,8 @@ import { fleetRoutes } from './devices/fleet.routes.ts';
 import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
+import { memberStaffRoutes } from './members/members.staff.routes.ts';
+import { reportRoutes } from './reports/reports.routes.ts';
 import type { AppDeps, RouteDef } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
@@ -20,7 +22,9 @@ import { endAllLiveStreams } from './sync/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...staffRoutes];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes];
+
+const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 export interface AppOptions {
   deps: AppDeps;
@@ -31,9 +35,19 @@ export interface AppOptions {
 
 export async function buildApp({ deps, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger === true ? { redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } : logger,
+    // Redaction applies to any logger configuration, including one with its own stream (tests capture the log).
+    logger: logger === true ? { redact: LOG_REDACT } : logger && typeof logger === 'object' ? { redact: LOG_REDACT, ...logger } : logger,
     bodyLimit: 512 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // Errors the router and the HTTP parser answer before any route runs still use {error:{code,message}} (found by the gauntlet fuzzer).
+    frameworkErrors: (err, _req, reply) => void (reply as FastifyReply).code(400).send(errorBody('bad_request', err.message)),
+    clientErrorHandler: (err: NodeJS.ErrnoException, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      const [status, text] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+      const body = JSON.stringify(errorBody('bad_request', status === 431 ? 'The request line or headers are too large' : 'The request could not be read'));
+      if (socket.writable) socket.write(`HTTP/1.1 ${status} ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+      socket.destroy(err);
+    },
   });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -85,6 +99,8 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
     if (req.method !== 'GET' && req.method !== 'HEAD' && v === undefined) {
       throw new DomainError('bad_request', `Missing ${PROTOCOL_HEADER} header`);
     }
+    // A browser names the page that sent a write: one from another site is refused even if it found a way to set the header.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && crossSite(req.headers)) throw new DomainError('forbidden', 'Cross-site request refused');
   });
 
   for (const def of routeTable) {
@@ -95,6 +111,12 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
       handler: async (req, reply) => {
         // A public route ignores stale credentials: a revoked or re-installed kiosk must still reach pairing and login.
         const who = def.access === 'public' ? await authenticate(req, deps).catch(() => null) : await authenticate(req, deps);
+        if (who) {
+          // Later lines of this request's log (and its "request completed") say who it was: device or staff id, never a secret.
+          const child = req.log.child(who.kind === 'staff' ? { staffId: who.staffId } : { deviceId: who.deviceId });
+          req.log = child;
+          reply.log = child;
+        }
         if (def.access !== 'public') {
           if (!who) throw new DomainError('unauthenticated', 'Sign in first');
           if (!(def.access as readonly string[]).includes(principalAccess(who))) throw new DomainError('forbidden', 'Not allowed for your role or device');
@@ -110,6 +132,19 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
   if (staticDir) await serveApps(app, staticDir);
   else app.setNotFoundHandler(async (_req, reply) => reply.status(404).send(errorBody('not_found', 'Nothing here')));
   return app;
+}
+
+/** True when a browser says the request came from another site (Sec-Fetch-Site, else an Origin whose host is not ours). */
+function crossSite(h: Record<string, string | string[] | undefined>): boolean {
+  if (h['sec-fetch-site'] === 'cross-site') return true;
+  const origin = h.origin;
+  if (typeof origin !== 'string' || origin === '') return false;
+  const ours = [h.host, h['x-forwarded-host']].filter((x): x is string => typeof x === 'string').flatMap((x) => x.split(',').map((p) => p.trim().toLowerCase()));
+  try {
+    return !ours.includes(new URL(origin).host.toLowerCase());
+  } catch {
+    return true; // "null" (sandboxed frames, file://) or garbage
+  }
 }
 
 const APPS = ['kiosk', 'admin', 'wall'] as const;

@@ -9,6 +9,8 @@ export interface Config {
   secureCookies: boolean;
   staticDir: string;
   log: boolean;
+  /** Where the JSON log goes instead of stdout (tests read it); not from the environment. */
+  logStream?: NodeJS.WritableStream;
   /** Ed25519 member-card signing key (PKCS#8 PEM or base64url DER); null: kept in the data folder. */
   cardKey: string | null;
 }

@@ -45,7 +45,7 @@ export async function startServer(config: Config): Promise<Running> {
   const app = await buildApp({
     deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies, instanceId: uuidv7().slice(-8), cardKeys },
     staticDir: config.staticDir,
-    logger: config.log,
+    logger: config.logStream ? { level: 'info', stream: config.logStream } : config.log,
   });
   await app.listen({ port: config.port, host: config.host });
   // Overdue issues escalate to a supervisor, then a manager: a sweep every 30 s.

@@ -6,12 +6,16 @@
  */
 import type { ErrorCode } from '../protocol/errors.ts';
 import { issuesEn, issuesZh } from './admin-issues.ts';
+import { membersEn, membersZh } from './admin-members.ts';
+import { reportsEn, reportsZh } from './admin-reports.ts';
 
 export const ADMIN_LOCALES = ['en', 'zh'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
 
 const en = {
   ...issuesEn,
+  ...membersEn,
+  ...reportsEn,
   'app.title': 'lobbydesk staff',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch language',
@@ -170,6 +174,7 @@ const en = {
   'error.card_reissued': 'That card was replaced by a newer one.',
   'error.claim_mismatch': 'The claim code does not match this item.',
   'error.bag_count_mismatch': 'The bags counted do not match the bags stored.',
+  'error.insufficient_balance': 'Not enough balance or points for this change.',
 
   'nav.luggage': 'Luggage & shoes',
   'luggage.title': 'Luggage ledger',
@@ -259,6 +264,8 @@ export type AdminKey = keyof typeof en;
 
 const zh: Record<AdminKey, string> = {
   ...issuesZh,
+  ...membersZh,
+  ...reportsZh,
   'app.title': 'lobbydesk 员工端',
   'lang.switch': 'English',
   'lang.switchLabel': '切换语言',
@@ -417,6 +424,7 @@ const zh: Record<AdminKey, string> = {
   'error.card_reissued': '这张卡已被新卡取代。',
   'error.claim_mismatch': '取件码与该寄存记录不符。',
   'error.bag_count_mismatch': '清点的件数与寄存件数不符。',
+  'error.insufficient_balance': '余额或积分不足，无法完成此操作。',
 
   'nav.luggage': '行李与擦鞋',
   'luggage.title': '行李寄存台账',

@@ -10,6 +10,7 @@ import type { Locale } from './locale.ts';
 const en = {
   'app.brand': 'Guest Services',
   'lang.label': 'Language',
+  'readAloud.label': 'Read aloud',
 
   'home.welcome': 'Welcome',
   'home.subtitle': 'How may we help you today?',
@@ -104,6 +105,7 @@ const en = {
   'error.card_reissued': 'This card has been replaced by a newer one. Please use your new card or ask at the front desk.',
   'error.claim_mismatch': 'That claim code does not match. Please check your claim ticket or ask at the front desk.',
   'error.bag_count_mismatch': 'The number of bags does not match. Please ask at the front desk.',
+  'error.insufficient_balance': 'There is not enough balance on this card. Please ask at the front desk.',
 
   'home.myBalance': 'My balance',
   'home.myBalanceHint': 'Members: see your balance and points',
@@ -236,6 +238,7 @@ type Catalog = Record<KioskKey, string>;
 const zhHans: Catalog = {
   'app.brand': '宾客服务',
   'lang.label': '语言',
+  'readAloud.label': '朗读',
 
   'home.welcome': '欢迎光临',
   'home.subtitle': '今天有什么可以帮您？',
@@ -330,6 +333,7 @@ const zhHans: Catalog = {
   'error.card_reissued': '这张卡已换发新卡，请使用新卡或到前台咨询。',
   'error.claim_mismatch': '取件码不符，请核对寄存凭条或到前台咨询。',
   'error.bag_count_mismatch': '行李件数不符，请到前台咨询。',
+  'error.insufficient_balance': '卡内余额不足，请到前台咨询。',
 
   'home.myBalance': '我的余额',
   'home.myBalanceHint': '会员：查看余额和积分',
@@ -459,6 +463,7 @@ const zhHans: Catalog = {
 const zhHant: Catalog = {
   'app.brand': '賓客服務',
   'lang.label': '語言',
+  'readAloud.label': '朗讀',
 
   'home.welcome': '歡迎光臨',
   'home.subtitle': '今天有什麼可以為您服務？',
@@ -553,6 +558,7 @@ const zhHant: Catalog = {
   'error.card_reissued': '這張卡已換發新卡，請使用新卡或到櫃檯詢問。',
   'error.claim_mismatch': '取件碼不符，請核對寄存憑條或到櫃檯詢問。',
   'error.bag_count_mismatch': '行李件數不符，請到櫃檯詢問。',
+  'error.insufficient_balance': '卡內餘額不足，請到櫃檯詢問。',
 
   'home.myBalance': '我的餘額',
   'home.myBalanceHint': '會員：查看餘額和積分',

@@ -32,6 +32,7 @@ export const wallText = {
   pairNetwork: { zh: '无法连接服务器', en: 'Cannot reach the server' },
   revoked: { zh: '显示屏授权已失效，请重新配对', en: 'Display access was revoked — pair it again' },
   more: { zh: '另有', en: 'more' },
+  readAloud: { zh: '语音播报', en: 'Read calls aloud' },
 } as const satisfies Record<string, Bilingual>;
 
 export type WallKey = keyof typeof wallText;

@@ -3,6 +3,7 @@ import { FeedbackCategory } from '../domain/issue.ts';
 import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
 import { LuggageApproveReleasePayload, LuggageMovePayload, LuggageReleaseLostPayload, LuggageReleasePayload, LuggageStorePayload, ShoeAdvancePayload } from './luggage.commands.ts';
 import { IssueDepartmentsPayload, IssueHandoverPayload, IssueNotePayload, IssueRecordPayload, IssueTransitionPayload } from './issue-commands.ts';
+import { ApprovalDecidePayload, MemberBalancePayload, MemberReissueCardPayload, SettingsAuthorityPayload } from './member-commands.ts';
 
 const FreeText = (max: number) => z.string().trim().max(max);
 
@@ -22,6 +23,10 @@ export const COMMAND_SENDERS = {
   'issue.note': ['staff'],
   'issue.record': ['staff'],
   'issue.departments': ['staff'],
+  'member.balance': ['staff'],
+  'member.reissue_card': ['staff'],
+  'approval.decide': ['staff'],
+  'settings.authority': ['staff'],
 } as const satisfies Record<string, readonly ('kiosk' | 'staff')[]>;
 
 export const RequestCreatePayload = z
@@ -87,6 +92,10 @@ export const Command = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('issue.note'), payload: IssueNotePayload }),
   z.object({ ...envelope, type: z.literal('issue.record'), payload: IssueRecordPayload }),
   z.object({ ...envelope, type: z.literal('issue.departments'), payload: IssueDepartmentsPayload }),
+  z.object({ ...envelope, type: z.literal('member.balance'), payload: MemberBalancePayload }),
+  z.object({ ...envelope, type: z.literal('member.reissue_card'), payload: MemberReissueCardPayload }),
+  z.object({ ...envelope, type: z.literal('approval.decide'), payload: ApprovalDecidePayload }),
+  z.object({ ...envelope, type: z.literal('settings.authority'), payload: SettingsAuthorityPayload }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

@@ -20,6 +20,7 @@ export const ErrorCode = z.enum([
   'card_reissued', // an older version of a card that has since been reissued
   'claim_mismatch', // a luggage hand-back whose claim code is not the item's
   'bag_count_mismatch', // a luggage hand-back counting a different number of bags than were stored
+  'insufficient_balance', // a change that would take a member's balance or points below zero
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Issue } from '../domain/issue.ts';
 import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
+import { Approval, MemberSummary } from './members-staff.ts';
 
 /**
  * Events as each audience receives them. `version` is the property's gap-free
@@ -11,6 +12,8 @@ export const StaffEvent = z.discriminatedUnion('type', [
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('request.upserted'), request: ServiceRequest }),
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('issue.upserted'), issue: Issue }),
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('luggage.upserted'), item: LuggageItem }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('member.upserted'), member: MemberSummary }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('approval.upserted'), approval: Approval }),
 ]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
 

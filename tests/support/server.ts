@@ -16,7 +16,9 @@ export interface TestServer extends Running {
   stop(removeData?: boolean): Promise<void>;
 }
 
-export async function startTestServer(opts: { databaseUrl?: string; dataDir?: string; port?: number; static?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { databaseUrl?: string; dataDir?: string; port?: number; static?: boolean; /** Captures the server's JSON log (level info). */ logStream?: NodeJS.WritableStream } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'lobbydesk-test-')));
   const port = opts.port ?? (await freePort());
   const config = {
@@ -28,6 +30,7 @@ export async function startTestServer(opts: { databaseUrl?: string; dataDir?: st
     timeZone: 'UTC',
     staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : 'dist'),
     log: false,
+    logStream: opts.logStream,
   };
   const running = await startServer(config);
   return {

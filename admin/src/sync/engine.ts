@@ -17,6 +17,7 @@ import { db, ensureDeviceId, loadCachedRequests, replaceCachedRequests, upsertCa
 import { recordResults, replaceLuggage, upsertLuggage } from './luggage.queries.ts';
 import { pruneOverlays, type Overlay } from './optimistic.ts';
 import { resetIssues, serverIssues, setIssues, settleIssueCommands, upsertIssues } from './issues.ts';
+import { applyMemberEvents, resetMembers } from './members.ts';
 import {
   flushState,
   hasData,
@@ -90,6 +91,7 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
       setServer(upsertByRev(serverRequests.value, list));
       upsertIssues(events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : [])));
       upsertLuggage(events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : [])));
+      applyMemberEvents(events);
       void upsertCachedRequests(list).catch(() => undefined);
     },
   });
@@ -143,7 +145,7 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
 
 /** Settles overlays and turns every refusal into a notice naming who holds the request now. */
 async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<void>): Promise<void> {
-  recordResults(outcomes.map((o) => ({ id: o.id, result: o.outcome === 'rejected' ? { ok: false, code: o.error.code, message: o.error.message } : { ok: true } })));
+  recordResults(outcomes.map((o) => ({ id: o.id, result: o.outcome === 'rejected' ? { ok: false, code: o.error.code, message: o.error.message } : { ok: true, result: o.result } })));
   settleIssueCommands(outcomes);
   const rejected = outcomes.filter((o) => o.outcome === 'rejected');
   const accepted = new Set(outcomes.filter((o) => o.outcome !== 'rejected').map((o) => o.id));
@@ -168,7 +170,7 @@ async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<vo
         pushNotice({ type: 'issue_rejected', summary: issue?.summary ?? '—', command: row.command.type, action: p.action ?? null, code: o.error.code, ownerName: issue?.ownerStaffName ?? null });
         continue;
       }
-      if (row && (row.command.type.startsWith('luggage.') || row.command.type === 'shoe.advance')) {
+      if (row && (row.command.type.startsWith('luggage.') || row.command.type === 'shoe.advance' || /^(member|approval|settings)\./.test(row.command.type))) {
         pushNotice({ type: 'luggage_rejected', command: row.command.type, code: o.error.code, message: o.error.message });
         continue;
       }
@@ -194,6 +196,7 @@ export function resetView(): void {
   serverRequests.value = new Map();
   resetIssues();
   replaceLuggage([]);
+  resetMembers();
   overlays.value = [];
   snapshotLoaded.value = false;
   hasData.value = false;

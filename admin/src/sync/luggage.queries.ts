@@ -19,7 +19,7 @@ export function upsertLuggage(items: LuggageItem[]): void {
 }
 
 /** How the server answered a command this tablet sent, by command id (so a dialog can wait for its own). */
-export type CommandResult = { ok: true } | { ok: false; code: ErrorCode; message: string };
+export type CommandResult = { ok: true; result?: unknown } | { ok: false; code: ErrorCode; message: string };
 export const commandResults = signal<ReadonlyMap<string, CommandResult>>(new Map());
 
 export function recordResults(list: { id: string; result: CommandResult }[]): void {

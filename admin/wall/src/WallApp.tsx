@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { wallKindText, wallText, type Bilingual } from '../../../shared/i18n/wall.ts';
 import { playChime } from './chime.ts';
+import { announce, setSpeakEnabled, speakEnabled } from './speech.ts';
 import { authProblem, hasData, liveSince, liveStatus, requests, snapshotLoaded } from './sync/wall-sync.ts';
 import { callKey, nowCalling, recentlyCalled, waitingByKind } from './wall.queries.ts';
 import { Clock, hhmm } from './Clock.tsx';
@@ -59,6 +60,20 @@ function LiveBadge() {
   );
 }
 
+/** Spoken calls on this display: off until someone turns them on (the tap also lets the browser speak). */
+function SpeakToggle() {
+  const on = speakEnabled.value;
+  return (
+    <button type="button" class={`speak-toggle ${on ? 'speak-on' : ''}`} data-testid="wall-speak" aria-pressed={on} onClick={() => setSpeakEnabled(!on)}>
+      <svg class="speak-icon" viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true">
+        <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+        {on ? <path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" /> : <path d="M16 9l5 6M21 9l-5 6" stroke="currentColor" stroke-width="2" stroke-linecap="round" />}
+      </svg>
+      <Label text={wallText.readAloud} />
+    </button>
+  );
+}
+
 export function WallApp() {
   const list = [...requests.value.values()];
   const current = nowCalling(list);
@@ -70,7 +85,10 @@ export function WallApp() {
   const seen = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (!hasData.value) return;
-    if (seen.current !== undefined && key && key !== seen.current) playChime();
+    if (seen.current !== undefined && key && key !== seen.current && current) {
+      playChime();
+      if (speakEnabled.value) announce(current.ticket, current.desk);
+    }
     seen.current = key;
   }, [key, hasData.value]);
 
@@ -88,6 +106,7 @@ export function WallApp() {
           </div>
         )}
         <div class="top-right">
+          <SpeakToggle />
           <LiveBadge />
           <Clock />
         </div>

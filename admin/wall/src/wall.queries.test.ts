@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WallRequest } from '../../../shared/domain/request.ts';
-import { callKey, nowCalling, recentlyCalled, waitingByKind } from './wall.queries.ts';
+import { callKey, KEEP_FINISHED, KEEP_MAX, nowCalling, pruneWall, recentlyCalled, waitingByKind } from './wall.queries.ts';
 
 let n = 0;
 function w(p: Partial<WallRequest>): WallRequest {
@@ -54,5 +54,32 @@ describe('wall display', () => {
     const r = w({ status: 'called', calledAt: '2025-05-01T10:00:00.000Z' });
     expect(callKey(r)).not.toBe(callKey({ ...r, calledAt: '2025-05-01T10:02:00.000Z' }));
     expect(callKey(null)).toBeNull();
+  });
+
+  it('keeps memory flat over days: open tickets plus a bounded tail of finished calls', () => {
+    let map = new Map<string, WallRequest>();
+    const open = Array.from({ length: 5 }, () => w({ status: 'waiting' }));
+    for (const r of open) map.set(r.id, r);
+    // Thirty days of 400 calls each, every one completed, arriving one update at a time.
+    for (let day = 0; day < 30; day++) {
+      for (let i = 0; i < 400; i++) {
+        const at = new Date(Date.UTC(2025, 4, 1 + day, 8, 0, i)).toISOString();
+        const r = w({ status: i % 50 === 0 ? 'cancelled' : 'completed', calledAt: at, createdAt: at });
+        map = pruneWall(new Map(map).set(r.id, r));
+        expect(map.size).toBeLessThanOrEqual(open.length + KEEP_FINISHED);
+      }
+    }
+    for (const r of open) expect(map.has(r.id)).toBe(true);
+    // The screen still shows the newest calls and every waiting ticket.
+    const recent = recentlyCalled(map.values(), null);
+    expect(recent[0]?.calledAt).toBe(new Date(Date.UTC(2025, 4, 30, 8, 6, 39)).toISOString());
+    expect(waitingByKind(map.values())[0]?.count).toBe(5);
+    // Never called and finished: nothing to show, nothing kept.
+    expect(pruneWall(new Map([w({ status: 'cancelled' })].map((r) => [r.id, r]))).size).toBe(0);
+  });
+
+  it('caps even an absurd number of open tickets', () => {
+    const many = new Map(Array.from({ length: KEEP_MAX + 50 }, () => w({})).map((r) => [r.id, r]));
+    expect(pruneWall(many).size).toBe(KEEP_MAX);
   });
 });

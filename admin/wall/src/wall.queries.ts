@@ -49,3 +49,28 @@ export function waitingByKind(list: Iterable<WallRequest>): WaitingGroup[] {
 export function callKey(r: WallRequest | null): string | null {
   return r ? `${r.id}@${r.calledAt}` : null;
 }
+
+/** Statuses a wall must keep: they are on screen (waiting) or may come back to it. */
+const KEEP_ALWAYS: ReadonlySet<WallRequest['status']> = new Set(['waiting', 'called', 'serving', 'on_hold']);
+/** Finished tickets kept for "recently called" (a few more than shown, so a recall reorders nothing). */
+export const KEEP_FINISHED = RECENT_LIMIT * 2;
+/** A ceiling on everything kept, whatever happens: a lobby never has this many open tickets. */
+export const KEEP_MAX = 1_000;
+
+/**
+ * What the wall keeps in memory (and in its saved copy): every open ticket,
+ * plus the last `KEEP_FINISHED` finished ones that were called. Applied on
+ * every update, so days of traffic leave the map the size of the lobby, not
+ * of the history.
+ */
+export function pruneWall(map: ReadonlyMap<string, WallRequest>): Map<string, WallRequest> {
+  const open: WallRequest[] = [];
+  const finished: WallRequest[] = [];
+  for (const r of map.values()) {
+    if (KEEP_ALWAYS.has(r.status)) open.push(r);
+    else if (r.calledAt) finished.push(r);
+  }
+  finished.sort(byCalledDesc);
+  const keptOpen = open.length > KEEP_MAX ? open.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, KEEP_MAX) : open;
+  return new Map([...keptOpen, ...finished.slice(0, KEEP_FINISHED)].map((r) => [r.id, r]));
+}

@@ -96,9 +96,20 @@ function Current() {
 export function App() {
   const key = `${phase.value}:${phase.value === 'ready' ? step.value : ''}`;
   // Each new screen moves focus to its heading, so keyboard and screen-reader users start at the top.
+  // A screen that waits for its data (a ticket read from Dexie) draws its heading a moment later: focus it then.
   useEffect(() => {
-    const target = document.querySelector<HTMLElement>('#main [data-autofocus]');
-    if (target && !target.contains(document.activeElement)) target.focus({ preventScroll: true });
+    const focusHeading = () => {
+      const target = document.querySelector<HTMLElement>('#main [data-autofocus]');
+      if (!target) return false;
+      if (!target.contains(document.activeElement)) target.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    const main = document.getElementById('main');
+    if (!main) return;
+    const watch = new MutationObserver(() => focusHeading() && watch.disconnect());
+    watch.observe(main, { childList: true, subtree: true });
+    return () => watch.disconnect();
   }, [key]);
   return (
     <div class="kiosk" data-phase={phase.value} data-step={step.value} lang={locale.value}>

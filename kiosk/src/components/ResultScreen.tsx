@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { endGuestSession } from '../app/guest-session.ts';
 import { resetToHome } from '../features/call-staff/flow.store.ts';
 import { t } from '../i18n/locale.store.ts';
 import { Icon } from './Icon.tsx';
@@ -10,7 +11,7 @@ import { useCountdown } from './useCountdown.ts';
  * flow: the guest's entries are already gone.
  */
 export function ResultScreen({ ms, class: cls, children, side }: { ms: number; class?: string; children: ComponentChildren; side?: ComponentChildren }) {
-  const left = useCountdown(ms, resetToHome);
+  const left = useCountdown(ms, endGuestSession);
   return (
     <section class={`screen ticket ${cls ?? ''}`}>
       <div class="ticket__card">{children}</div>

@@ -1,6 +1,7 @@
 import { t } from '../i18n/locale.store.ts';
 import { me } from '../sync/session.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
+import { ReadAloudToggle } from './ReadAloudToggle.tsx';
 
 export function TopBar() {
   const property = me.value?.property.name;
@@ -15,7 +16,10 @@ export function TopBar() {
           <span class="brand__service">{t('app.brand')}</span>
         </span>
       </div>
-      <LanguageToggle />
+      <div class="topbar__tools">
+        <ReadAloudToggle />
+        <LanguageToggle />
+      </div>
     </header>
   );
 }

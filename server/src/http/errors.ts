@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   card_reissued: 410,
   claim_mismatch: 422,
   bag_count_mismatch: 422,
+  insufficient_balance: 422,
   internal: 500,
 };
 

@@ -65,6 +65,8 @@ export interface DB {
     created_at: CreatedAt;
     // 002_cards
     card_id: Generated<string>;
+    // 007_members_authority
+    rev: Generated<number>;
   };
   member_ledger: {
     id: string;
@@ -75,6 +77,35 @@ export interface DB {
     reason: string | null;
     staff_id: string | null;
     at: Timestamp;
+    // 007_members_authority
+    approved_by: ColumnType<string | null, string | null | undefined, never>;
+    device_id: ColumnType<string | null, string | null | undefined, never>;
+    approval_id: ColumnType<string | null, string | null | undefined, never>;
+  };
+  // 007_members_authority: limits per role (a manager has none) and balance changes waiting for approval.
+  authority_limits: {
+    property_id: string;
+    role: 'agent' | 'supervisor';
+    topup_minor: number;
+    redeem_minor: number;
+    adjust_minor: number;
+    updated_by: string | null;
+    updated_at: Timestamp;
+  };
+  approvals: {
+    id: string;
+    property_id: string;
+    kind: 'member.balance';
+    member_id: string;
+    payload: Json;
+    requested_by: string;
+    requested_at: Timestamp;
+    request_device_id: string | null;
+    status: 'pending' | 'approved' | 'declined';
+    decided_by: string | null;
+    decided_at: Timestamp | null;
+    note: string | null;
+    rev: number;
   };
   service_requests: {
     id: string;

@@ -6,6 +6,7 @@ import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
 import { currentIssues } from '../feedback/issues.repo.ts';
 import { currentLuggage, withDerived } from '../luggage/luggage.repo.ts';
+import { Approval, MemberSummary } from '../../../shared/protocol/members-staff.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import type { Db } from '../store/store.ts';
 import { currentVersion, eventsAfter } from './events.repo.ts';
@@ -40,6 +41,8 @@ export async function pull(db: Db, who: Principal, after: number) {
     const base = { version: e.version, at: new Date(e.at).toISOString() };
     if (e.type === 'issue.upserted') return { ...base, type: 'issue.upserted' as const, issue: Issue.parse(e.data) };
     if (e.type === 'luggage.upserted') return { ...base, type: 'luggage.upserted' as const, item: withDerived(LuggageItem.parse({ ...(e.data as object), overdue: false })) };
+    if (e.type === 'member.upserted') return { ...base, type: 'member.upserted' as const, member: MemberSummary.parse(e.data) };
+    if (e.type === 'approval.upserted') return { ...base, type: 'approval.upserted' as const, approval: Approval.parse(e.data) };
     return { ...base, type: 'request.upserted' as const, request: project(audience, ServiceRequest.parse(e.data)) };
   });
   return { version: hasMore ? rows[rows.length - 1]!.version : upTo, events, hasMore, reset: false };

@@ -7,6 +7,7 @@ import type { Notifier } from '../live/notifier.ts';
 import { submitFeedback } from '../feedback/feedback.service.ts';
 import { handoverIssue, noteIssue, recordIssue, setIssueDepartments, transitionIssue } from '../issues/issues.service.ts';
 import { luggageHandlers } from '../luggage/luggage.handlers.ts';
+import { memberHandlers } from '../members/member.handlers.ts';
 import { createRequest, transitionRequest, type Applied } from '../requests/requests.service.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
@@ -24,6 +25,7 @@ const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract
   'issue.note': (trx, who, cmd, now) => noteIssue(trx, who, cmd, now),
   'issue.record': (trx, who, cmd, now) => recordIssue(trx, who, cmd, now),
   'issue.departments': (trx, who, cmd, now) => setIssueDepartments(trx, who, cmd, now),
+  ...memberHandlers,
 };
 
 export interface PushDeps {
@@ -48,9 +50,10 @@ export interface PushDeps {
 export async function push(deps: PushDeps, who: Principal, body: PushRequest): Promise<PushResponse> {
   const now = deps.now ?? (() => new Date());
   if (body.commands.some((c) => c.deviceId !== body.deviceId)) throw new DomainError('bad_request', 'Every command must carry the batch deviceId');
-  await ensurePushDevice(deps.store.db, who, body.deviceId);
   const clockOffsetMs = body.sentAt ? now().getTime() - new Date(body.sentAt).getTime() : 0;
   const settled = await deps.store.tx(async (trx) => {
+    // Inside the batch's transaction, so a refused batch does not leave a new tablet registered (found by the gauntlet fuzzer).
+    await ensurePushDevice(trx, who, body.deviceId);
     const outcomes: PushOutcome[] = [];
     let lastSeq = (await lockDevice(trx, body.deviceId)).last_seq;
     const before = lastSeq;
@@ -65,6 +68,10 @@ export async function push(deps: PushDeps, who: Principal, body: PushRequest): P
       outcomes.push(step.outcome);
       lastSeq = step.lastSeq;
       version = Math.max(version, step.version ?? 0);
+    }
+    if (gapAt !== null && outcomes.length === 0) {
+      // Nothing settled: roll back (a first push's registration included) and answer the gap.
+      throw new DomainError('seq_gap', `Expected sequence ${lastSeq + 1}, got ${gapAt}`, { expectedSeq: lastSeq + 1, outcomes: [] });
     }
     if (lastSeq !== before) await trx.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', body.deviceId).execute();
     return { outcomes, lastSeq, version, gapAt };

@@ -7,9 +7,13 @@ const LABELS: Record<string, AdminKey> = {
   'luggage.release_lost': 'release.lostSubmit',
   'luggage.approve_release': 'luggage.approve',
   'shoe.advance': 'shoe.title',
+  'member.balance': 'members.form.title',
+  'member.reissue_card': 'members.reissue',
+  'approval.decide': 'members.approvals',
+  'settings.authority': 'members.authority',
 };
 
-/** What a refused luggage or shoe command was, in words. */
+/** What a refused luggage, shoe or member command was, in words. */
 export function luggageCommandLabel(type: string): AdminKey {
   return LABELS[type] ?? 'luggage.title';
 }

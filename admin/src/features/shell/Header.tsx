@@ -4,7 +4,7 @@ import { desk } from '../../sync/prefs.ts';
 import { pendingCount, updateReady } from '../../sync/queries.ts';
 import { logout } from '../../sync/session.ts';
 import { PairPanel } from '../kiosks/PairPanel.tsx';
-import { canManageDevices, openScreen, screen } from './nav.ts';
+import { canManageDevices, canReadReports, openScreen, screen } from './nav.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
 
@@ -68,6 +68,25 @@ export function Header({ me }: { me: StaffMe }) {
             {t('nav.issues')}
           </button>
         )}
+        {screen.value === 'members' ? (
+          <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
+            {t('nav.queue')}
+          </button>
+        ) : (
+          <button type="button" class="btn btn-ghost" data-testid="nav-members" onClick={() => openScreen('members')}>
+            {t('nav.members')}
+          </button>
+        )}
+        {canReadReports(me.staff.role) &&
+          (screen.value === 'reports' ? (
+            <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
+              {t('nav.queue')}
+            </button>
+          ) : (
+            <button type="button" class="btn btn-ghost" data-testid="nav-reports" onClick={() => openScreen('reports')}>
+              {t('nav.reports')}
+            </button>
+          ))}
         {canPair && <PairPanel />}
         <LanguageToggle />
         <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>

@@ -2,12 +2,14 @@
 import { signal } from '@preact/signals';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 
-export type Screen = 'queue' | 'kiosks' | 'luggage' | 'issues';
+export type Screen = 'queue' | 'kiosks' | 'luggage' | 'issues' | 'reports' | 'members';
 
 function fromHash(): Screen {
   if (typeof location === 'undefined') return 'queue';
   if (location.hash === '#/luggage') return 'luggage';
   if (location.hash === '#/issues') return 'issues';
+  if (location.hash === '#/members') return 'members';
+  if (location.hash === '#/reports') return 'reports';
   return location.hash === '#/kiosks' ? 'kiosks' : 'queue';
 }
 
@@ -22,5 +24,10 @@ export function openScreen(next: Screen): void {
 
 /** Pairing, the device list and revocation are for supervisors and managers (the server enforces the same). */
 export function canManageDevices(role: StaffRole): boolean {
+  return role === 'supervisor' || role === 'manager';
+}
+
+/** Reports (日报 / 周报 / 月报) are for supervisors and managers (the server enforces the same). */
+export function canReadReports(role: StaffRole): boolean {
   return role === 'supervisor' || role === 'manager';
 }

@@ -13,6 +13,7 @@ import { Follower } from '../../../../shared/sync-client/follower.ts';
 import { startHeartbeat } from '../../../../shared/sync-client/heartbeat.ts';
 import { Api, ApiFailure, NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { PairResponse } from '../../../../shared/protocol/auth.ts';
+import { pruneWall } from '../wall.queries.ts';
 import type { LiveStatus } from '../../../../shared/sync-client/live.ts';
 
 const TOKEN_KEY = 'lobbydesk.wall.token';
@@ -55,7 +56,7 @@ function restore(): void {
     if (!raw) return;
     const saved = SavedState.safeParse(JSON.parse(raw));
     if (!saved.success) return;
-    requests.value = new Map(saved.data.requests.map((r) => [r.id, r]));
+    requests.value = pruneWall(new Map(saved.data.requests.map((r) => [r.id, r])));
     lastUpdateAt.value = saved.data.at;
     hasData.value = true;
   } catch {
@@ -77,7 +78,7 @@ function save(): void {
 }
 
 function apply(next: ReadonlyMap<string, WallRequest>): void {
-  requests.value = next;
+  requests.value = pruneWall(next); // bounded: open tickets + a short tail of finished calls
   hasData.value = true;
   lastUpdateAt.value = new Date().toISOString();
   authProblem.value = null;

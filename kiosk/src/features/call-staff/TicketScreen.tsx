@@ -1,3 +1,4 @@
+import { endGuestSession } from '../../app/guest-session.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { t } from '../../i18n/locale.store.ts';
 import { connection } from '../../sync/engine.ts';
@@ -23,7 +24,7 @@ export const TICKET_SCREEN_MS = 15_000;
 
 export function TicketScreen() {
   const ticket = useTicket(shownTicketId.value);
-  const left = useCountdown(TICKET_SCREEN_MS, resetToHome);
+  const left = useCountdown(TICKET_SCREEN_MS, endGuestSession);
   if (!ticket) return <section class="screen ticket" aria-busy="true" />;
   const called = ticket.status === 'called';
   const unsent = ticket.status === 'queued' && connection.value !== 'live';

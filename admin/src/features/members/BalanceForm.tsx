@@ -1,0 +1,127 @@
+import { useState } from 'preact/hooks';
+import { BalanceOperation, limitFor, withinAuthority } from '../../../../shared/domain/authority.ts';
+import type { StaffRole } from '../../../../shared/protocol/auth.ts';
+import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { MemberBalanceResult } from '../../../../shared/protocol/member-commands.ts';
+import type { MemberSummary } from '../../../../shared/protocol/members-staff.ts';
+import { t } from '../../i18n/i18n.ts';
+import { approvalsById, authority, changeBalance } from '../../sync/members.ts';
+import { formatMoney, parseMoney } from './money.ts';
+import { useMemberCommand } from './use-member-command.ts';
+
+/**
+ * Top-up, redeem/refund or adjust/compensate, with a reason. Shows the
+ * actor's own limit and says "needs approval" above it; the server decides.
+ */
+export function BalanceForm({ member, role }: { member: MemberSummary; role: StaffRole }) {
+  const [op, setOp] = useState<BalanceOperation>('topup');
+  const [amount, setAmount] = useState('');
+  const [points, setPoints] = useState('');
+  const [reason, setReason] = useState('');
+  const [invalid, setInvalid] = useState<'amount' | 'reason' | null>(null);
+  const [state, run, reset] = useMemberCommand((result) => {
+    const r = MemberBalanceResult.safeParse(result);
+    if (r.success) {
+      setAmount('');
+      setPoints('');
+      setReason('');
+    }
+  });
+  const limits = authority.value?.limits;
+  const limit = limits ? limitFor(limits, role, op) : undefined;
+  const minor = parseMoney(amount);
+  const over = limits && minor !== null && !withinAuthority(limits, role, op, minor);
+  const busy = state.kind === 'sending';
+
+  /** A new entry starts: the last answer no longer describes what is on the form. */
+  function clear() {
+    if (state.kind === 'ok' || state.kind === 'refused') reset();
+    setInvalid(null);
+  }
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const pts = points.trim() ? Number(points) : 0;
+    const ok = minor !== null && Number.isInteger(pts) && (op === 'adjust' ? minor !== 0 || pts !== 0 : minor > 0);
+    if (!ok) return setInvalid('amount');
+    if (reason.trim().length < 3) return setInvalid('reason');
+    setInvalid(null);
+    void run(() => changeBalance({ memberId: member.id, operation: op, amountMinor: minor, points: pts, reason, expectedBalance: member.balanceMinor }));
+  }
+
+  const result = state.kind === 'ok' ? MemberBalanceResult.safeParse(state.result) : null;
+  const asked = result?.success && result.data.status === 'pending_approval' ? approvalsById.value.get(result.data.approvalId) : undefined;
+  const decided = asked && asked.status !== 'pending' ? asked : undefined;
+  return (
+    <form class="balance-form" data-testid="balance-form" onSubmit={submit}>
+      <h3>{t('members.form.title')}</h3>
+      <div class="balance-grid">
+        <label class="field">
+          <span>{t('members.form.operation')}</span>
+          <select data-testid="balance-op" value={op} onChange={(e) => {
+            setOp(BalanceOperation.parse(e.currentTarget.value));
+            clear();
+          }}>
+            {BalanceOperation.options.map((o) => (
+              <option key={o} value={o}>
+                {t(`members.op.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>{op === 'adjust' ? t('members.form.amountAdjust') : t('members.form.amount')}</span>
+          <input data-testid="balance-amount" inputMode="decimal" autoComplete="off" value={amount} onInput={(e) => {
+            setAmount(e.currentTarget.value);
+            clear();
+          }} />
+        </label>
+        <label class="field">
+          <span>{t('members.form.points')}</span>
+          <input data-testid="balance-points" inputMode="numeric" autoComplete="off" value={points} onInput={(e) => {
+            setPoints(e.currentTarget.value);
+            clear();
+          }} />
+        </label>
+        <label class="field field-wide">
+          <span>{t('members.form.reason')}</span>
+          <input data-testid="balance-reason" maxLength={300} autoComplete="off" value={reason} onInput={(e) => {
+            setReason(e.currentTarget.value);
+            clear();
+          }} />
+        </label>
+      </div>
+      <p class={`balance-limit ${over ? 'balance-over' : ''}`} data-testid="balance-limit">
+        {limit === undefined ? '' : limit === null ? t('members.form.noLimit') : t('members.form.limit', { amount: formatMoney(limit) })}
+        {over && (
+          <strong data-testid="needs-approval">
+            {' '}
+            {t('members.form.needsApproval')}
+          </strong>
+        )}
+      </p>
+      <div class="balance-actions">
+        <button type="submit" class={`btn ${over ? 'btn-secondary' : 'btn-accent'}`} data-testid="balance-submit" disabled={busy}>
+          {over ? t('members.form.submitApproval') : t('members.form.submit')}
+        </button>
+        <p class="balance-status" role="status" data-testid="balance-status" data-state={decided ? decided.status : result?.success ? result.data.status : state.kind}>
+          {invalid === 'amount'
+            ? t('members.form.invalidAmount')
+            : invalid === 'reason'
+              ? t('members.form.invalidReason')
+              : state.kind === 'refused'
+                ? t(errorKey(state.code))
+                : state.kind === 'queued'
+                  ? t('members.form.queued')
+                  : result?.success
+                    ? result.data.status === 'applied'
+                      ? t('members.form.applied', { amount: formatMoney(result.data.balanceMinor) })
+                      : decided
+                        ? t(`members.approvals.status.${decided.status}`, { name: decided.decidedByName ?? '' })
+                        : t('members.form.pending')
+                    : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The end of a guest's session — they walked away (idle) or a result screen
+ * ran out: back to home, the house language, "Read aloud" off. Each feature
+ * store drops what the guest entered when the step returns home. ("Done" only
+ * returns home: the same guest is still there and may want something else.)
+ */
+import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { resetLocale } from '../i18n/locale.store.ts';
+import { resetReadAloud } from './read-aloud.ts';
+
+export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean } = {}): void {
+  if (!keepScreen) resetToHome();
+  resetLocale();
+  resetReadAloud();
+}

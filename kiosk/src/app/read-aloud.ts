@@ -1,0 +1,145 @@
+/**
+ * "Read aloud": the main text of each guest screen spoken with the browser's
+ * speechSynthesis in the guest's language. Off by default; the guest turns it
+ * on from the top bar and it turns off again when their session ends (the
+ * kiosk returns home, or idles). Nothing here ever throws: a browser without
+ * speech (or without voices) simply has no "Read aloud".
+ *
+ * What is read is chosen per screen (`screenText`), from the catalog, not
+ * scraped from the page. Deliberately never read in a public lobby: the
+ * member's name, balance and points, a luggage claim code, or anything the
+ * guest typed — only headings, instructions and the guest's ticket number.
+ */
+import { signal } from '@preact/signals';
+import type { KioskKey } from '../../../shared/i18n/kiosk.ts';
+import type { Locale, Vars } from '../../../shared/i18n/locale.ts';
+import type { Step } from '../features/call-staff/flow.store.ts';
+
+export const readAloud = signal(false);
+
+/** The voice language for each kiosk language. */
+export const SPEECH_LANG: Record<Locale, string> = { en: 'en-US', 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW' };
+
+export type Translate = (key: KioskKey, vars?: Vars) => string;
+
+/** What the screen shows that is worth reading besides the catalog text. */
+export interface ScreenFacts {
+  /** The guest's ticket number on a result screen. */
+  ticket?: string | null;
+  /** The thank-you screen says a manager will follow up. */
+  followUp?: boolean;
+}
+
+/** "A007" → "A 0 0 7", so a voice reads each character, not "a thousand and seven". */
+export function spellTicket(ticket: string): string {
+  return ticket.trim().split('').join(' ');
+}
+
+function ticketLines(tr: Translate, facts: ScreenFacts, after: KioskKey): string[] {
+  return [tr('ticket.yourNumber'), facts.ticket ? spellTicket(facts.ticket) : '', tr(after)];
+}
+
+/** The lines read on each screen, in order. */
+export function screenLines(step: Step, tr: Translate, facts: ScreenFacts = {}): string[] {
+  switch (step) {
+    case 'home':
+      return [tr('home.welcome'), tr('home.subtitle'), tr('home.callStaff'), tr('home.luggageIn'), tr('home.luggageOut'), tr('home.shoeCare'), tr('home.feedback'), tr('home.myBalance')];
+    case 'reason':
+      return [tr('reason.title'), tr('reason.question'), tr('reason.luggage_help'), tr('reason.complaint'), tr('reason.other')];
+    case 'details':
+      return [tr('details.title'), tr('details.subtitle')];
+    case 'confirm':
+      return [tr('confirm.title'), tr('confirm.subtitle')];
+    case 'ticket':
+      return ticketLines(tr, facts, 'ticket.wait');
+    case 'card':
+      return [tr('card.title'), tr('card.subtitle')];
+    case 'balance':
+      return [tr('home.myBalance')];
+    case 'luggage_in':
+      return [tr('luggageIn.title'), tr('luggageIn.subtitle')];
+    case 'claim':
+      return ticketLines(tr, facts, 'claim.keep');
+    case 'pickup':
+      return [tr('pickup.title'), tr('pickup.subtitle')];
+    case 'pickup_ticket':
+      return ticketLines(tr, facts, 'pickup.wait');
+    case 'shoe_care':
+      return [tr('shoe.title'), tr('shoe.subtitle')];
+    case 'shoe_ticket':
+      return ticketLines(tr, facts, 'shoe.wait');
+    case 'feedback':
+      return [tr('feedback.title'), tr('feedback.subtitle')];
+    case 'thanks':
+      return [tr('thanks.title'), tr(facts.followUp ? 'thanks.followUp' : 'thanks.body')];
+  }
+}
+
+/** The screen's lines as one utterance, each ending in a pause (a full stop in the text's script). */
+export function screenText(step: Step, tr: Translate, locale: Locale, facts: ScreenFacts = {}): string {
+  const stop = locale === 'en' ? '.' : '。';
+  return screenLines(step, tr, facts)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => (/[.!?。！？]$/.test(l) ? l : l + stop))
+    .join(locale === 'en' ? ' ' : '');
+}
+
+/** The best installed voice: the exact language, else the same language in another region (zh-TW ← zh-HK). */
+export function pickVoice<V extends { lang: string }>(voices: readonly V[], lang: string): V | null {
+  const norm = (s: string) => s.replace('_', '-').toLowerCase();
+  const want = norm(lang);
+  const exact = voices.find((v) => norm(v.lang) === want);
+  if (exact) return exact;
+  const near = want === 'zh-tw' ? voices.find((v) => norm(v.lang) === 'zh-hk') : undefined;
+  return near ?? voices.find((v) => norm(v.lang).split('-')[0] === want.split('-')[0]) ?? null;
+}
+
+function synth(): SpeechSynthesis | null {
+  try {
+    return typeof window !== 'undefined' && window.speechSynthesis && typeof SpeechSynthesisUtterance !== 'undefined' ? window.speechSynthesis : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this browser can speak at all (else the toggle is not shown). */
+export function canReadAloud(): boolean {
+  return synth() !== null;
+}
+
+/** Speaks `text` in `locale`, cutting off whatever was being read. */
+export function speak(text: string, locale: Locale): void {
+  const s = synth();
+  if (!s || !text) return;
+  try {
+    s.cancel();
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = SPEECH_LANG[locale];
+    const voice = pickVoice(s.getVoices(), u.lang);
+    if (voice) u.voice = voice;
+    u.rate = 0.95;
+    s.speak(u);
+  } catch {
+    // No voice, a busy engine: the screen is still there to read.
+  }
+}
+
+export function stopReading(): void {
+  try {
+    synth()?.cancel();
+  } catch {
+    // nothing to stop
+  }
+}
+
+export function toggleReadAloud(): void {
+  readAloud.value = !readAloud.value;
+  if (!readAloud.value) stopReading();
+}
+
+/** The next guest starts with it off. */
+export function resetReadAloud(): void {
+  if (readAloud.value) readAloud.value = false;
+  stopReading();
+}

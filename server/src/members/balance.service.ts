@@ -1,0 +1,166 @@
+/**
+ * Members' balances under authority (工作权限): a change within the sender's
+ * limit applies at once as a ledger entry; above it, it waits as an approval
+ * that a supervisor or manager whose limit covers it decides (never the one
+ * who asked). Every change locks the member's row first, so concurrent
+ * changes run one at a time and none can take the balance below zero.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { balanceDelta, canApprove, limitFor, withinAuthority } from '../../../shared/domain/authority.ts';
+import { cardCode } from '../../../shared/domain/card-token.ts';
+import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { MemberBalanceResult } from '../../../shared/protocol/member-commands.ts';
+import { MemberTier } from '../../../shared/protocol/members.ts';
+import type { Approval, MemberSummary } from '../../../shared/protocol/members-staff.ts';
+import { appendAudit } from '../audit/audit.repo.ts';
+import type { Principal } from '../auth/principal.ts';
+import { DomainError } from '../http/errors.ts';
+import type { Applied } from '../requests/requests.service.ts';
+import type { Tx } from '../store/store.ts';
+import { appendEvent } from '../sync/events.repo.ts';
+import { approvalById, approvalView, decideApprovalRow, insertApproval, lockApproval, type ApprovalPayload } from './approvals.repo.ts';
+import { authorityLimits, saveAuthorityLimits } from './authority.repo.ts';
+import { insertLedgerEntry, lockMember, updateMember, type StaffMemberRow } from './members.repo.ts';
+
+type Staff = Extract<Principal, { kind: 'staff' }>;
+
+function staffOnly(who: Principal): Staff {
+  if (who.kind !== 'staff') throw new DomainError('forbidden', 'Only staff change a member');
+  return who;
+}
+
+export function memberSummary(m: StaffMemberRow): MemberSummary {
+  return {
+    id: m.id,
+    name: m.name,
+    tier: MemberTier.parse(m.tier),
+    balanceMinor: m.balance_minor,
+    points: m.points,
+    cardVersion: m.card_version,
+    cardCode: cardCode(m.card_id, m.card_version),
+    rev: m.rev,
+  };
+}
+
+const money = (minor: number) => `${(minor / 100).toFixed(2)}`;
+
+function publishMember(trx: Tx, who: Staff, deviceId: string, m: StaffMemberRow): Promise<number> {
+  // Staff audience only: the pull filters walls and kiosks to request events, and snapshots never carry members.
+  return appendEvent(trx, { propertyId: who.propertyId, type: 'member.upserted', entityId: m.id, subjectDeviceId: null, actorStaffId: who.staffId, originDeviceId: deviceId, data: memberSummary(m) });
+}
+
+function publishApproval(trx: Tx, who: Staff, deviceId: string, a: Approval): Promise<number> {
+  return appendEvent(trx, { propertyId: who.propertyId, type: 'approval.upserted', entityId: a.id, subjectDeviceId: null, actorStaffId: who.staffId, originDeviceId: deviceId, data: a });
+}
+
+async function lockExisting(trx: Tx, who: Staff, memberId: string): Promise<StaffMemberRow> {
+  const m = await lockMember(trx, who.propertyId, memberId);
+  if (!m) throw new DomainError('not_found', 'No such member');
+  return m;
+}
+
+/** The member after the change, or `insufficient_balance` when balance or points would go below zero. */
+function changed(m: StaffMemberRow, c: ApprovalPayload): StaffMemberRow {
+  const balance = m.balance_minor + balanceDelta(c.operation, c.amountMinor);
+  const points = m.points + c.points;
+  if (balance < 0) throw new DomainError('insufficient_balance', `The balance is ${money(m.balance_minor)}; this change would take it below zero`);
+  if (points < 0) throw new DomainError('insufficient_balance', `The member has ${m.points} points; this change would take them below zero`);
+  return { ...m, balance_minor: balance, points, rev: m.rev + 1 };
+}
+
+async function apply(trx: Tx, m: StaffMemberRow, c: ApprovalPayload, by: { staffId: string; approvedBy: string | null; deviceId: string | null; approvalId: string | null }, now: Date) {
+  const next = changed(m, c);
+  await updateMember(trx, next);
+  await insertLedgerEntry(trx, {
+    id: uuidv7(),
+    memberId: m.id,
+    kind: c.operation,
+    amountMinor: balanceDelta(c.operation, c.amountMinor),
+    points: c.points,
+    reason: c.reason,
+    staffId: by.staffId,
+    approvedBy: by.approvedBy,
+    deviceId: by.deviceId,
+    approvalId: by.approvalId,
+    at: now,
+  });
+  return next;
+}
+
+export async function changeBalance(trx: Tx, principal: Principal, cmd: CommandOf<'member.balance'>, now: Date): Promise<Applied> {
+  const who = staffOnly(principal);
+  const p = cmd.payload;
+  if (p.operation !== 'adjust' && p.amountMinor <= 0) throw new DomainError('bad_request', `A ${p.operation} needs a positive amount`);
+  if (p.operation === 'adjust' && p.amountMinor === 0 && p.points === 0) throw new DomainError('bad_request', 'An adjustment changes the balance or the points');
+  const m = await lockExisting(trx, who, p.memberId);
+  if (p.expectedBalance !== null && p.expectedBalance !== m.balance_minor) {
+    throw new DomainError('conflict', `The balance changed to ${money(m.balance_minor)} since you looked; check it and try again`, { balanceMinor: m.balance_minor });
+  }
+  const change: ApprovalPayload = { operation: p.operation, amountMinor: p.amountMinor, points: p.points, reason: p.reason };
+  const { limits } = await authorityLimits(trx, who.propertyId);
+  if (withinAuthority(limits, who.role, p.operation, p.amountMinor)) {
+    const next = await apply(trx, m, change, { staffId: who.staffId, approvedBy: null, deviceId: cmd.deviceId, approvalId: null }, now);
+    const version = await publishMember(trx, who, cmd.deviceId, next);
+    const result: MemberBalanceResult = { status: 'applied', memberId: m.id, balanceMinor: next.balance_minor, points: next.points };
+    return { result, version };
+  }
+  changed(m, change); // a change that could never apply is refused now, not after a supervisor has looked at it
+  const approvalId = uuidv7();
+  await insertApproval(trx, { id: approvalId, propertyId: who.propertyId, memberId: m.id, payload: change, requestedBy: who.staffId, requestedAt: now, deviceId: cmd.deviceId });
+  const approval = await approvalById(trx, who.propertyId, approvalId);
+  const version = await publishApproval(trx, who, cmd.deviceId, approvalView(approval!));
+  const limit = limitFor(limits, who.role, p.operation);
+  const result: MemberBalanceResult = { status: 'pending_approval', memberId: m.id, approvalId };
+  return { result: { ...result, limitMinor: limit }, version };
+}
+
+export async function decideApproval(trx: Tx, principal: Principal, cmd: CommandOf<'approval.decide'>, now: Date): Promise<Applied> {
+  const who = staffOnly(principal);
+  const p = cmd.payload;
+  if (who.role === 'agent') throw new DomainError('forbidden', 'Only a supervisor or manager decides approvals');
+  const a = await lockApproval(trx, who.propertyId, p.approvalId);
+  if (!a) throw new DomainError('not_found', 'No such approval');
+  if (a.status !== 'pending') throw new DomainError('conflict', `This request was already ${a.status} by ${a.decidedByName ?? a.decidedBy}`);
+  if (a.requestedBy === who.staffId) throw new DomainError('forbidden', 'Someone else must approve your own request');
+  const { limits } = await authorityLimits(trx, who.propertyId);
+  if (!canApprove(limits, who.role, a.operation, a.amountMinor)) throw new DomainError('forbidden', 'This amount is above your authority; a manager must approve it');
+  let version = 0;
+  if (p.approve) {
+    const m = await lockExisting(trx, who, a.memberId);
+    const change: ApprovalPayload = { operation: a.operation, amountMinor: a.amountMinor, points: a.points, reason: a.reason };
+    const next = await apply(trx, m, change, { staffId: a.requestedBy, approvedBy: who.staffId, deviceId: a.requestDeviceId, approvalId: a.id }, now);
+    version = await publishMember(trx, who, cmd.deviceId, next);
+  }
+  await decideApprovalRow(trx, a.id, p.approve ? 'approved' : 'declined', who.staffId, p.note || null, now);
+  const decided = await approvalById(trx, who.propertyId, a.id);
+  version = Math.max(version, await publishApproval(trx, who, cmd.deviceId, approvalView(decided!)));
+  return { result: { approvalId: a.id, status: decided!.status }, version };
+}
+
+export async function reissueCard(trx: Tx, principal: Principal, cmd: CommandOf<'member.reissue_card'>, now: Date): Promise<Applied> {
+  const who = staffOnly(principal);
+  if (who.role === 'agent') throw new DomainError('forbidden', 'Only a supervisor or manager reissues a card');
+  const m = await lockExisting(trx, who, cmd.payload.memberId);
+  if (m.card_version >= 0xffff) throw new DomainError('conflict', 'This card has been reissued too many times');
+  const next: StaffMemberRow = { ...m, card_version: m.card_version + 1, rev: m.rev + 1 };
+  await updateMember(trx, next);
+  await appendAudit(trx, {
+    propertyId: who.propertyId,
+    staffId: who.staffId,
+    action: 'member.card_reissued',
+    subjectId: m.id,
+    details: { reason: cmd.payload.reason, fromVersion: m.card_version, toVersion: next.card_version, deviceId: cmd.deviceId, at: now.toISOString() },
+  });
+  const version = await publishMember(trx, who, cmd.deviceId, next);
+  return { result: { memberId: m.id, cardVersion: next.card_version }, version };
+}
+
+export async function setAuthority(trx: Tx, principal: Principal, cmd: CommandOf<'settings.authority'>, now: Date): Promise<Applied> {
+  const who = staffOnly(principal);
+  if (who.role !== 'manager') throw new DomainError('forbidden', 'Only a manager sets authority limits');
+  const before = await authorityLimits(trx, who.propertyId);
+  await saveAuthorityLimits(trx, who.propertyId, cmd.payload.limits, who.staffId, now);
+  await appendAudit(trx, { propertyId: who.propertyId, staffId: who.staffId, action: 'settings.authority', subjectId: who.propertyId, details: { before: before.limits, after: cmd.payload.limits } });
+  // Limits are not on the sync feed: tablets read them when the members screen opens.
+  return { result: { limits: cmd.payload.limits }, version: 0 };
+}

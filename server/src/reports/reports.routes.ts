@@ -1,0 +1,37 @@
+import { ReportCsvQuery, ReportQuery } from '../../../shared/protocol/reports.ts';
+import { SUPERVISORS } from '../auth/principal.ts';
+import { DomainError } from '../http/errors.ts';
+import { parse, route } from '../http/route.ts';
+import { reportTable, toCsv } from './reports.csv.ts';
+import { buildReport } from './reports.service.ts';
+
+/** Reports (日报 / 周报 / 月报) for supervisors and managers: the JSON document and each table as CSV. */
+export const reportRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/reports',
+    access: SUPERVISORS,
+    async handler({ req, reply, who, deps }) {
+      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
+      const q = parse(ReportQuery, req.query);
+      reply.header('cache-control', 'no-store');
+      return buildReport(deps.store.db, who.propertyId, q, deps.now());
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/reports.csv',
+    access: SUPERVISORS,
+    async handler({ req, reply, who, deps }) {
+      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
+      const q = parse(ReportCsvQuery, req.query);
+      const report = await buildReport(deps.store.db, who.propertyId, q, deps.now());
+      const name = `lobbydesk-${q.table}-${q.period}-${report.from}.csv`;
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-store');
+      return toCsv(reportTable(report, q.table));
+    },
+  }),
+];

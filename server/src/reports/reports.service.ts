@@ -1,0 +1,79 @@
+/** Builds one report document for a period, in the property's time zone. */
+import { RequestKind } from '../../../shared/domain/request.ts';
+import { REPORT_NONE, type KindRow, type Report, type ReportQuery } from '../../../shared/protocol/reports.ts';
+import type { Db } from '../store/store.ts';
+import { addDays, periodRange } from './reports.period.ts';
+import * as repo from './reports.repo.ts';
+
+const round = (v: number | null): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+
+export async function buildReport(db: Db, propertyId: string, q: ReportQuery, now: Date): Promise<Report> {
+  const timeZone = await repo.propertyTimeZone(db, propertyId);
+  const { from, toExclusive } = periodRange(q.period, q.date);
+  const bounds = await repo.windowBounds(db, from, toExclusive, timeZone);
+  const w: repo.Window = { propertyId, timeZone, ...bounds };
+
+  const [figures, issues, issuesNow, resolved, repeat, sat, luggage, daily] = await Promise.all([
+    repo.requestFigures(db, w),
+    repo.issueCounts(db, w, REPORT_NONE),
+    repo.issuesNow(db, propertyId, now),
+    repo.resolveTimes(db, w),
+    repo.repeatComplainers(db, w),
+    repo.satisfaction(db, w),
+    repo.luggageFigures(db, w, now),
+    repo.dailySeries(db, w, from, toExclusive),
+  ]);
+
+  const all = figures.find((f) => f.kind === null);
+  const byKind: KindRow[] = RequestKind.options.map((kind) => {
+    const f = figures.find((x) => x.kind === kind);
+    return {
+      kind,
+      count: f?.count ?? 0,
+      completed: f?.completed ?? 0,
+      noShows: f?.no_shows ?? 0,
+      cancelled: f?.cancelled ?? 0,
+      waitMedian: round(f?.wait_median ?? null),
+      waitP90: round(f?.wait_p90 ?? null),
+      serviceMedian: round(f?.service_median ?? null),
+      serviceP90: round(f?.service_p90 ?? null),
+    };
+  });
+
+  return {
+    period: q.period,
+    from,
+    to: addDays(toExclusive, -1),
+    timeZone,
+    generatedAt: now.toISOString(),
+    requests: {
+      total: all?.count ?? 0,
+      noShows: all?.no_shows ?? 0,
+      cancelled: all?.cancelled ?? 0,
+      waitMedian: round(all?.wait_median ?? null),
+      waitP90: round(all?.wait_p90 ?? null),
+      serviceMedian: round(all?.service_median ?? null),
+      serviceP90: round(all?.service_p90 ?? null),
+      byKind,
+    },
+    complaints: {
+      total: issues.total,
+      byCategory: issues.byCategory,
+      byDepartment: issues.byDepartment,
+      byState: issues.byState,
+      openNow: issuesNow.open,
+      overdueNow: issuesNow.overdue,
+      resolvedInPeriod: resolved.n,
+      resolveMedian: round(resolved.median),
+      repeatComplainers: repeat,
+    },
+    satisfaction: {
+      count: sat.count,
+      satisfied: sat.satisfied,
+      rate: sat.count ? sat.satisfied / sat.count : null,
+      average: sat.average === null ? null : Math.round(sat.average * 100) / 100,
+    },
+    luggage: { inStoreNow: luggage.in_store, overdueNow: luggage.overdue, checkedIn: luggage.checked_in, handedBack: luggage.handed_back },
+    daily,
+  };
+}

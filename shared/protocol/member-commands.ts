@@ -1,0 +1,39 @@
+/** Staff commands on members' balances, approvals above authority, card reissue and the authority limits. */
+import { z } from 'zod';
+import { AuthorityLimits, BalanceOperation } from '../domain/authority.ts';
+
+const Reason = z.string().trim().min(3).max(300);
+const Money = z.number().int().min(-100_000_000).max(100_000_000);
+
+/**
+ * A change to a member's stored value and points. `amountMinor` is positive
+ * for top-up and redeem, signed for adjust; `points` is signed. Within the
+ * sender's authority it applies at once; above it, it becomes an approval
+ * (result `{status: 'pending_approval', approvalId}`). Rules across fields
+ * are checked in the handler, so one wrong entry rejects one command only.
+ */
+export const MemberBalancePayload = z.object({
+  memberId: z.uuid(),
+  operation: BalanceOperation,
+  amountMinor: Money,
+  points: z.number().int().min(-10_000_000).max(10_000_000).default(0),
+  reason: Reason,
+  /** The balance the sender saw; a different balance is a conflict (someone else changed it). */
+  expectedBalance: z.number().int().nonnegative().nullable().default(null),
+});
+export type MemberBalancePayload = z.infer<typeof MemberBalancePayload>;
+
+export const ApprovalDecidePayload = z.object({ approvalId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(300).default('') });
+
+/** A new card version: every older card of the member stops working. Supervisors and managers. */
+export const MemberReissueCardPayload = z.object({ memberId: z.uuid(), reason: Reason });
+
+/** The property's authority limits (managers only). */
+export const SettingsAuthorityPayload = z.object({ limits: AuthorityLimits });
+
+/** What an applied `member.balance` answers. */
+export const MemberBalanceResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied'), memberId: z.uuid(), balanceMinor: z.number().int(), points: z.number().int() }),
+  z.object({ status: z.literal('pending_approval'), memberId: z.uuid(), approvalId: z.uuid() }),
+]);
+export type MemberBalanceResult = z.infer<typeof MemberBalanceResult>;
