@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk]`:
+ * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,longrun]`:
  * measures, prints a table, writes docs/BENCHMARKS.md (full runs only) and,
  * with --json, bench-results.json. Loopback only, bounded in time. Every
  * figure is the median of BENCH_RUNS runs (default 3). A figure that cannot
@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { median } from './fixtures.ts';
 import { ingest } from './ingest.bench.ts';
 import { kioskWeight } from './kiosk-weight.bench.ts';
+import { longRun } from './long-run.bench.ts';
 import { pollingBaseline } from './polling.bench.ts';
 import { propagation } from './propagation.bench.ts';
 import { replay } from './replay.bench.ts';
@@ -140,6 +141,15 @@ if (wants('kiosk')) {
     ['kiosk_scanner_chunk_gzip_kb', 'kB', 'lazy scanner chunks (zxing worker), gzip', (r) => r.scannerChunkGzipKb],
     ['kiosk_tti_cold_ms', 'ms', 'first visit, home screen ready; Chromium, 4× CPU throttle, 150 ms RTT / 1.6 Mbit/s', (r) => r.ttiColdMs],
     ['kiosk_tti_cached_ms', 'ms', 'reload served by the service worker, same throttling', (r) => r.ttiCachedMs],
+  ]);
+}
+
+if (wants('longrun')) {
+  await repeatMany(() => longRun(), [
+    ['long_run_events', 'events', 'a busy day accelerated: 900 tickets created, called and completed at 15/s while the wall stays open', (r) => r.events],
+    ['wall_heap_start_kb', 'kB', 'wall JS heap after warm-up, after a forced GC', (r) => r.wallHeapStartKb],
+    ['wall_heap_growth_kb', 'kB', 'wall JS heap growth over the run, after a forced GC (flat = near 0)', (r) => r.wallHeapGrowthKb],
+    ['server_rss_growth_mb', 'MB', 'server RSS growth over the run (own process, PGlite)', (r) => r.serverRssGrowthMb],
   ]);
 }
 
