@@ -102,3 +102,26 @@ test('a USB scanner typing a card at scanner speed opens the balance; the same t
   await expect(kiosk.page.getByTestId('balance-name')).toHaveText(`${Array.from(member.name)[0]}***`, { timeout: 15_000 });
   await context.close();
 });
+
+test('a truncated card and random text from a scanner each get their message on the card screen; nothing crashes', async ({ browser }) => {
+  const member = await demoMember();
+  const keys = await loadCardKeys(server.dataDir, null);
+  const token = keys.issue(member.card_id, member.card_version);
+  const context = await browser.newContext({ viewport: KIOSK_PORTRAIT });
+  const kiosk = new KioskPage(await context.newPage());
+  const errors: string[] = [];
+  kiosk.page.on('pageerror', (e) => errors.push(e.message));
+  await kiosk.open(server.url, server.demo!.kioskToken);
+  await kiosk.page.getByTestId('my-balance').click();
+
+  await kiosk.page.keyboard.type(token.slice(0, 60)); // a damaged read: half a card
+  await kiosk.page.keyboard.press('Enter');
+  await expect(kiosk.page.getByTestId('card-error')).toHaveText(/could not be read/i);
+
+  await kiosk.page.keyboard.type('RANDOMTEXT12345');
+  await kiosk.page.keyboard.press('Enter');
+  await expect(kiosk.page.getByTestId('card-error')).toHaveText(/not a member card/i);
+  await expect(kiosk.page.getByTestId('balance-name')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
