@@ -153,6 +153,15 @@ if (wants('longrun')) {
   ]);
 }
 
+// Comparisons are ratios of figures measured in this same run.
+const fig = (name: string) => results.find((r) => r.name === name)?.value;
+const polling = fig('polling_baseline_p95_ms');
+const live = fig('propagation_p95_ms_pglite');
+if (polling && live) record('polling_to_live_p95_ratio', '×', [polling / live], 'polling_baseline_p95_ms ÷ propagation_p95_ms_pglite, this run: how much sooner a live screen hears of a request');
+const ours = fig('scan_decoded_real_photos');
+const wasm = fig('zxing_wasm_decoded_real_photos');
+if (ours && wasm) record('scan_vs_zxing_wasm_decoded_ratio', '×', [ours / wasm], 'photos read by the kiosk pipeline ÷ by zxing-wasm, this run');
+
 for (const s of skipped) console.log(`not measured: ${s}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
