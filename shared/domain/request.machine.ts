@@ -5,7 +5,7 @@
 export const REQUEST_STATUSES = ['waiting', 'called', 'serving', 'on_hold', 'no_show', 'completed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-export const REQUEST_ACTIONS = ['call', 'serve', 'hold', 'no_show', 'requeue', 'complete', 'cancel'] as const;
+export const REQUEST_ACTIONS = ['call', 'serve', 'hold', 'no_show', 'requeue', 'complete', 'cancel', 'transfer'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 export const requestMachine: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus }> = {
@@ -16,6 +16,8 @@ export const requestMachine: Record<RequestAction, { from: readonly RequestStatu
   requeue: { from: ['on_hold', 'no_show'], to: 'waiting' },
   complete: { from: ['called', 'serving'], to: 'completed' },
   cancel: { from: ['waiting', 'called', 'on_hold', 'no_show'], to: 'cancelled' },
+  // To another desk or a department: back in line there, nobody holds it (the command names the target).
+  transfer: { from: ['waiting', 'called', 'serving', 'on_hold'], to: 'waiting' },
 };
 
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['completed', 'cancelled'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Department } from './issue.ts';
 import { SHOE_STAGES } from './luggage.machine.ts';
 import { REQUEST_ACTIONS, REQUEST_STATUSES } from './request.machine.ts';
 
@@ -49,6 +50,10 @@ export const ServiceRequest = z.object({
   details: RequestDetails.nullable(),
   deviceId: z.uuid(),
   desk: z.string().nullable(),
+  /** Where a transfer sent it (the departments of the issue board); null when it is the front desk's. */
+  department: Department.nullable().default(null),
+  /** Staff's note with the last transfer: staff only, never on the wall or a kiosk. */
+  transferNote: z.string().nullable().default(null),
   assignedStaffId: z.string().nullable(),
   assignedStaffName: z.string().nullable(),
   createdAt: z.string(), // server clock, ISO

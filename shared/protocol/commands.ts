@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeedbackCategory } from '../domain/issue.ts';
+import { Department, FeedbackCategory } from '../domain/issue.ts';
 import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
 import { LuggageApproveReleasePayload, LuggageMovePayload, LuggageReleaseLostPayload, LuggageReleasePayload, LuggageStorePayload, ShoeAdvancePayload } from './luggage.commands.ts';
 import { IssueDepartmentsPayload, IssueHandoverPayload, IssueNotePayload, IssueRecordPayload, IssueTransitionPayload } from './issue-commands.ts';
@@ -67,7 +67,12 @@ export const RequestTransitionPayload = z.object({
   action: RequestAction,
   /** The status the sender saw; a different current status is a conflict. */
   expectedStatus: RequestStatus,
+  /** The sender's desk; for `transfer`, the target desk. */
   desk: FreeText(40).nullable().default(null),
+  /** `transfer` only: the department it goes to (a transfer names a desk, a department, or both). */
+  department: Department.nullable().optional(),
+  /** `transfer` only: a note for whoever takes it over (staff only). */
+  note: FreeText(200).nullable().optional(),
 });
 
 const envelope = {

@@ -6,7 +6,9 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../shared/protocol/commands.ts';
+import type { Department } from '../../shared/domain/issue.ts';
+import type { RequestStatus } from '../../shared/domain/request.machine.ts';
+import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
 import { ErrorCode } from '../../shared/protocol/errors.ts';
 import { PushResponse, SeqGapDetails, StaffPull, StaffSnapshot, WallPull, WallSnapshot } from '../../shared/protocol/sync.ts';
 import { freshDatabase, PG_SKIP_REASON, TEST_DATABASE_URL } from '../support/pg.ts';
@@ -295,6 +297,51 @@ describe.each(backends)('push protocol on $name', (backend) => {
       const snap = await staffSnapshot();
       const req = snap.requests.find((q) => q.id === created.payload.requestId)!;
       expect(req).toMatchObject({ status: 'called', assignedStaffName: winners[0]!.name, rev: 2 });
+    });
+
+    const transferCmd = (d: StaffDriver, requestId: string, expectedStatus: RequestStatus, to: { desk?: string | null; department?: Department | null; note?: string | null }): Command => {
+      const c = d.transition(requestId, 'transfer', expectedStatus) as CommandOf<'request.transition'>;
+      return { ...c, payload: { ...c.payload, desk: null, ...to } };
+    };
+
+    it('transfers a request being served to a department: back to waiting, nobody holds it, the note kept for staff only', async () => {
+      const created = kiosk.create();
+      await kiosk.push([created]);
+      const id = created.payload.requestId;
+      const r = await lin.push([lin.transition(id, 'call', 'waiting'), lin.transition(id, 'serve', 'called'), transferCmd(lin, id, 'serving', { department: 'housekeeping', note: 'extra towels, zebra-note' })]);
+      expect(r.body.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['applied', 'applied', 'applied']);
+      const req = (await staffSnapshot()).requests.find((q) => q.id === id)!;
+      expect(req).toMatchObject({ status: 'waiting', department: 'housekeeping', desk: null, assignedStaffId: null, assignedStaffName: null, transferNote: 'extra towels, zebra-note', rev: 4 });
+      // The wall and the kiosk never get the note.
+      for (const token of [server.demo!.wallToken, server.demo!.kioskToken]) {
+        for (const path of ['/api/sync/snapshot', '/api/sync/pull?after=0']) {
+          const raw = await apiCall(server.url, 'GET', path, { token });
+          expect(raw.status).toBe(200);
+          expect(raw.text).not.toContain('zebra-note');
+          expect(allKeys(raw.json).has('transferNote')).toBe(false);
+        }
+      }
+    });
+
+    it('transfers a waiting request to another desk, and refuses a transfer that names neither desk nor department', async () => {
+      const created = kiosk.create();
+      await kiosk.push([created]);
+      const id = created.payload.requestId;
+      const r = await tom.push([transferCmd(tom, id, 'waiting', {}), transferCmd(tom, id, 'waiting', { desk: '2' })]);
+      expect(r.body.outcomes[0]).toMatchObject({ outcome: 'rejected', error: { code: 'bad_request' } });
+      expect(r.body.outcomes[1]).toMatchObject({ outcome: 'applied' });
+      expect((await staffSnapshot()).requests.find((q) => q.id === id)).toMatchObject({ status: 'waiting', desk: '2', department: null, transferNote: null });
+    });
+
+    it('refuses a transfer of a request another agent just completed as a conflict naming that agent', async () => {
+      const created = kiosk.create();
+      await kiosk.push([created]);
+      const id = created.payload.requestId;
+      expect((await tom.push([tom.transition(id, 'call', 'waiting'), tom.transition(id, 'complete', 'called')])).body.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['applied', 'applied']);
+      const r = await lin.push([transferCmd(lin, id, 'called', { department: 'concierge' })]);
+      expect(r.body.outcomes[0]).toMatchObject({ outcome: 'rejected', error: { code: 'conflict' } });
+      expect(r.body.outcomes[0].error.message).toContain('Tom Baker');
+      expect((await staffSnapshot()).requests.find((q) => q.id === id)).toMatchObject({ status: 'completed', department: null });
     });
 
     it('answers two tablets issuing the same ticket at the same moment with one applied and one ticket_taken, never a 5xx', async () => {

@@ -95,6 +95,8 @@ function request(deviceId: string, ticket: string, serviceDay: string): ServiceR
     note: null,
     deviceId,
     desk: null,
+    department: null,
+    transferNote: null,
     assignedStaffId: null,
     assignedStaffName: null,
     createdAt: at,

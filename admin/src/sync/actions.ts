@@ -3,6 +3,7 @@
  * the outbox (with an optimistic overlay so the tablet shows it at once),
  * then the flusher is woken. Pairing codes are a direct API call.
  */
+import type { Department } from '../../../shared/domain/issue.ts';
 import { nextStatus, type RequestAction } from '../../../shared/domain/request.machine.ts';
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
 import { PairingCodeResponse } from '../../../shared/protocol/auth.ts';
@@ -13,18 +14,27 @@ import { currentEngine } from './engine.ts';
 import { desk } from './prefs.ts';
 import { overlays, serverRequests } from './queries.ts';
 
+/** Where a transfer sends a request: a desk, a department, or both, with a note for staff. */
+export interface TransferTarget {
+  desk?: string | null;
+  department?: Department | null;
+  note?: string | null;
+}
+
 /**
  * Asks the server to move `request` (as the tablet shows it) by `action`.
  * Returns false when the action is not legal from the shown status.
  */
-export async function transition(request: ServiceRequest, action: RequestAction): Promise<boolean> {
+export async function transition(request: ServiceRequest, action: RequestAction, target?: TransferTarget): Promise<boolean> {
   const engine = currentEngine();
   const to = nextStatus(request.status, action);
   if (!engine || !to) return false;
-  const { command } = await enqueue(db, engine.deviceId, {
-    type: 'request.transition',
-    payload: { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null },
-  });
+  if (action === 'transfer' && !target?.desk?.trim() && !target?.department) return false;
+  const payload =
+    action === 'transfer' && target
+      ? { requestId: request.id, action, expectedStatus: request.status, desk: target.desk?.trim() || null, department: target.department ?? null, note: target.note?.trim() || null }
+      : { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null };
+  const { command } = await enqueue(db, engine.deviceId, { type: 'request.transition', payload });
   const baseRev = serverRequests.value.get(request.id)?.rev ?? request.rev;
   overlays.value = [...overlays.value, { commandId: command.id, requestId: request.id, action, to, baseRev, settled: false }];
   engine.flusher.kick();

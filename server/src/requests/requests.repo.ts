@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Department } from '../../../shared/domain/issue.ts';
 import { RequestDetails, type RequestKind, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { DB } from '../store/schema.ts';
@@ -21,6 +22,8 @@ export function toRequest(r: Row): ServiceRequest {
     details: r.details == null ? null : RequestDetails.parse(r.details),
     deviceId: r.device_id,
     desk: r.desk,
+    department: (r.department as Department | null) ?? null,
+    transferNote: r.transfer_note ?? null,
     assignedStaffId: r.assigned_staff_id,
     assignedStaffName: r.assigned_staff_name,
     createdAt: iso(r.created_at)!,
@@ -50,6 +53,8 @@ export async function insertRequest(trx: Tx, propertyId: string, r: ServiceReque
       details: r.details === null ? null : JSON.stringify(r.details),
       device_id: r.deviceId,
       desk: r.desk,
+      department: r.department,
+      transfer_note: r.transferNote,
       assigned_staff_id: r.assignedStaffId,
       assigned_staff_name: r.assignedStaffName,
       created_at: r.createdAt,
@@ -70,6 +75,8 @@ export async function updateRequest(trx: Tx, r: ServiceRequest): Promise<void> {
       status: r.status,
       details: r.details === null ? null : JSON.stringify(r.details),
       desk: r.desk,
+      department: r.department,
+      transfer_note: r.transferNote,
       assigned_staff_id: r.assignedStaffId,
       assigned_staff_name: r.assignedStaffName,
       called_at: r.calledAt,

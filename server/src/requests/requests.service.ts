@@ -43,6 +43,8 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     details: p.details?.kind === 'shoe_care' && p.details.stage ? { ...p.details, stage: undefined } : p.details,
     deviceId: cmd.deviceId,
     desk: null,
+    department: null,
+    transferNote: null,
     assignedStaffId: null,
     assignedStaffName: null,
     createdAt: new Date(corrected).toISOString(),
@@ -79,12 +81,17 @@ export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<
   if (!to) throw new DomainError('illegal_transition', `Cannot ${p.action} a request that is ${current.status}`);
   const at = now.toISOString();
   const takes = p.action === 'call' || p.action === 'serve';
+  const transfer = p.action === 'transfer';
+  if (transfer && !p.desk && !p.department) throw new DomainError('bad_request', 'A transfer names a desk or a department');
   const next: ServiceRequest = {
     ...current,
     status: to,
-    desk: p.desk ?? current.desk,
-    assignedStaffId: takes ? who.staffId : current.assignedStaffId,
-    assignedStaffName: takes ? who.name : current.assignedStaffName,
+    // A transfer sends it to the named desk and/or department and lets go of it: back in line, nobody holds it.
+    desk: transfer ? (p.desk ?? null) : (p.desk ?? current.desk),
+    department: transfer ? (p.department ?? null) : current.department,
+    transferNote: transfer ? (p.note || null) : current.transferNote,
+    assignedStaffId: transfer ? null : takes ? who.staffId : current.assignedStaffId,
+    assignedStaffName: transfer ? null : takes ? who.name : current.assignedStaffName,
     calledAt: p.action === 'call' ? at : current.calledAt,
     completedAt: to === 'completed' || to === 'cancelled' ? at : current.completedAt,
     updatedAt: at,

@@ -121,6 +121,8 @@ export interface DB {
     details: ColumnType<unknown, string | null, string | null>;
     device_id: string;
     desk: string | null;
+    department: ColumnType<string | null, string | null | undefined, string | null>;
+    transfer_note: ColumnType<string | null, string | null | undefined, string | null>;
     assigned_staff_id: string | null;
     assigned_staff_name: string | null;
     created_at: Timestamp;

@@ -23,4 +23,18 @@ export class AdminPage {
   async act(ticket: string, action: string): Promise<void> {
     await this.row(ticket).getByTestId(`action-${action}`).click();
   }
+
+  /** The actions a row offers, by name (`action-call` → `call`), sorted. */
+  async shownActions(ticket: string): Promise<string[]> {
+    const ids = await this.row(ticket).locator('[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    return ids.map((id) => id.replace(/^action-/, '')).sort();
+  }
+
+  toasts() {
+    return this.page.getByTestId('toast');
+  }
+
+  transferDialog() {
+    return this.page.getByTestId('transfer-dialog');
+  }
 }

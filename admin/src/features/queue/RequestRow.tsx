@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { RequestAction } from '../../../../shared/domain/request.machine.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
 import { t } from '../../i18n/i18n.ts';
 import { transition } from '../../sync/actions.ts';
 import { now } from '../../ui/now.ts';
-import { elapsedMs, rowActions, splitDuration } from './queue.queries.ts';
+import { elapsedMs, rowActions, splitDuration, transferTarget } from './queue.queries.ts';
+import { TransferDialog } from './TransferDialog.tsx';
 
 function duration(ms: number): string {
   const d = splitDuration(ms);
@@ -22,6 +24,8 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
   const waited = duration(elapsedMs(r.createdAt, nowMs));
   const withStaff = r.status === 'called' || r.status === 'serving';
   const longWait = r.status === 'waiting' && elapsedMs(r.createdAt, nowMs) > 15 * 60_000;
+  const target = transferTarget(r);
+  const [transferring, setTransferring] = useState(false);
   return (
     <li class={`row status-${r.status}`} data-testid="request-row" data-ticket={r.ticket} data-status={r.status} data-id={r.id}>
       <div class="row-ticket" aria-label={r.ticket}>
@@ -52,6 +56,11 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
             {t('queue.waited', { time: waited })}
           </span>
         )}
+        {target && (
+          <span class="transfer-target" data-testid="transfer-target" title={r.transferNote ?? undefined}>
+            {target.department ? t('queue.toDepartment', { department: t(`department.${target.department}`) }) : t('queue.toDesk', { desk: target.desk ?? '' })}
+          </span>
+        )}
         {withStaff && (r.assignedStaffName || r.desk) && (
           <span class="holder">
             {[r.assignedStaffName, r.desk ? t('queue.atDesk', { desk: r.desk }) : null].filter(Boolean).join(' · ')}
@@ -71,12 +80,13 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
             type="button"
             class={`btn act act-${action} ${primary ? 'btn-primary' : action === 'cancel' ? 'btn-danger' : 'btn-secondary'}`}
             data-testid={`action-${action}`}
-            onClick={() => void transition(r, action)}
+            onClick={() => (action === 'transfer' ? setTransferring(true) : void transition(r, action))}
           >
             {actionLabel(r, action)}
           </button>
         ))}
       </div>
+      {transferring && <TransferDialog request={r} onClose={() => setTransferring(false)} />}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalActions, REQUEST_STATUSES } from '../../../../shared/domain/request.machine.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
-import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitDuration } from './queue.queries.ts';
+import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitDuration, transferTarget } from './queue.queries.ts';
 
 let n = 0;
 function req(p: Partial<ServiceRequest>): ServiceRequest {
@@ -20,6 +20,8 @@ function req(p: Partial<ServiceRequest>): ServiceRequest {
     details: null,
     deviceId: '01900000-0000-7000-8000-000000000001',
     desk: null,
+    department: null,
+    transferNote: null,
     assignedStaffId: null,
     assignedStaffName: null,
     createdAt: `2025-05-01T09:${String(n).padStart(2, '0')}:00.000Z`,
@@ -113,5 +115,19 @@ describe('rowActions', () => {
   it('offers nothing on a finished request', () => {
     expect(rowActions('completed')).toEqual([]);
     expect(rowActions('cancelled')).toEqual([]);
+  });
+});
+
+describe('transferTarget', () => {
+  it('names the department a request was sent to, whatever its status', () => {
+    expect(transferTarget(req({ department: 'housekeeping' }))).toEqual({ department: 'housekeeping', desk: null });
+    expect(transferTarget(req({ department: 'engineering', status: 'called', desk: '1', assignedStaffId: 'agent1' }))).toEqual({ department: 'engineering', desk: null });
+  });
+
+  it('names a desk only while the request waits and nobody holds it', () => {
+    expect(transferTarget(req({ desk: '2' }))).toEqual({ department: null, desk: '2' });
+    expect(transferTarget(req({ desk: '2', status: 'called', assignedStaffId: 'agent1' }))).toBeNull();
+    expect(transferTarget(req({ desk: '1', assignedStaffId: 'agent1' }))).toBeNull(); // requeued: the agent's own desk
+    expect(transferTarget(req({}))).toBeNull();
   });
 });

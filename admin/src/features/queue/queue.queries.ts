@@ -4,6 +4,7 @@
  * how long a guest has waited. No I/O, no signals: tested beside this file.
  */
 import { isActive, legalActions, type RequestAction, type RequestStatus } from '../../../../shared/domain/request.machine.ts';
+import type { Department } from '../../../../shared/domain/issue.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
 
 function byAge(a: ServiceRequest, b: ServiceRequest): number {
@@ -78,4 +79,14 @@ export function rowActions(status: RequestStatus): { action: RequestAction; prim
   const primary = PRIMARY[status];
   const order = (a: RequestAction) => (a === primary ? -1 : a === 'cancel' ? 1 : 0);
   return [...legal].sort((a, b) => order(a) - order(b)).map((action) => ({ action, primary: action === primary }));
+}
+
+/**
+ * Where a waiting request was sent, for the row's "→ Housekeeping" / "→ Desk 2": a department wins;
+ * a desk shows only while it waits unheld (a transfer lets go of it; a called or requeued request's desk is an agent's own).
+ */
+export function transferTarget(r: ServiceRequest): { department: Department; desk: null } | { department: null; desk: string } | null {
+  if (r.department) return { department: r.department, desk: null };
+  if (r.status === 'waiting' && r.desk && !r.assignedStaffId) return { department: null, desk: r.desk };
+  return null;
 }
