@@ -6,7 +6,7 @@
  * be measured here is left out, with the reason printed.
  */
 import { cpus, totalmem } from 'node:os';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { median } from './fixtures.ts';
 import { ingest } from './ingest.bench.ts';
@@ -165,18 +165,35 @@ if (ours && wasm) record('scan_vs_zxing_wasm_decoded_ratio', '×', [ours / wasm]
 for (const s of skipped) console.log(`not measured: ${s}`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const today = new Date().toISOString().slice(0, 10);
+
+/**
+ * docs/benchmarks.json keeps every figure with its date and machine; a run
+ * (full or `--only`) replaces the figures it measured, and BENCHMARKS.md and
+ * bench-results.json are written from the whole set.
+ */
+type Stored = Result & { date: string; machine: string };
+const STORE = 'docs/benchmarks.json';
+const stored: Stored[] = JSON.parse(await readFile(STORE, 'utf8').catch(() => '[]')) as Stored[];
+const merged = new Map(stored.map((r) => [r.name, r]));
+for (const r of results) merged.set(r.name, { ...r, date: today, machine });
+const all = [...merged.values()];
+await writeFile(STORE, JSON.stringify(all, null, 2) + '\n');
+
 const table = [
-  '| figure | median | unit | runs | what |',
-  '| --- | ---: | --- | ---: | --- |',
-  ...results.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.runs} | ${r.note} |`),
+  '| figure | median | unit | runs | measured | what |',
+  '| --- | ---: | --- | ---: | --- | --- |',
+  ...all.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${r.runs} | ${r.date} | ${r.note} |`),
 ].join('\n');
+const machines = [...new Set(all.map((r) => r.machine))];
 const md = `# Benchmarks
 
-Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} on ${machine}.
-Each figure is the median of its runs, on loopback; re-run to refresh. Numbers are never asserted in tests.
+Written by \`npm run bench\` from \`docs/benchmarks.json\`; machine${machines.length > 1 ? 's' : ''}: ${machines.join('; ')}.
+Each figure is the median of its runs, on loopback; the samples are in the JSON. Ratios compare figures
+measured in the same run. Numbers are never asserted in tests. Re-run to refresh (\`-- --only=…\` refreshes some).
 
 ${table}
-${skipped.length ? `\nNot measured:\n${skipped.map((s) => `- ${s}`).join('\n')}\n` : ''}`;
-if (!only) await writeFile('docs/BENCHMARKS.md', md);
-if (args.includes('--json')) await writeFile('bench-results.json', JSON.stringify(results.map(({ name, value, unit, runs }) => ({ name, value, unit, runs })), null, 2) + '\n');
+${skipped.length ? `\nNot measured in the last run:\n${skipped.map((s) => `- ${s}`).join('\n')}\n` : ''}`;
+await writeFile('docs/BENCHMARKS.md', md);
+if (args.includes('--json')) await writeFile('bench-results.json', JSON.stringify(all.map(({ name, value, unit, runs }) => ({ name, value, unit, runs })), null, 2) + '\n');
 process.exit(0);
