@@ -11,6 +11,7 @@ import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, db } from './client.ts';
 import { startKioskHeartbeat } from './heartbeat.ts';
+import { refreshCardKey } from './members.ts';
 import { me, refresh } from './session.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
 
@@ -61,6 +62,7 @@ export function startSync(): void {
   flusher.start();
   follower.start();
   startKioskHeartbeat(flusher, () => void refresh());
+  void refreshCardKey(); // the property's card key, kept for checking scanned cards offline
   // A (re)connected live stream means the server is reachable: deliver now.
   effect(() => {
     if (follower.live.status.value === 'live') flusher.kick();
