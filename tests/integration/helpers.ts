@@ -3,22 +3,16 @@
  * its own loopback source address and read a stream's status only), kiosk
  * and staff push helpers, and an SSE reader built on eventsource-parser.
  */
-import { request as httpRequest } from 'node:http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { v7 as uuidv7 } from 'uuid';
 import type { RequestAction, RequestStatus } from '../../shared/domain/request.machine.ts';
 import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
+import { sendBytes, type BytesResponse } from '../support/gauntlet.ts';
 import { TestClient } from '../support/server.ts';
 
 export const PROTOCOL = { 'x-lobbydesk-protocol': '1' } as const;
 
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever the server said
-  json: any;
-}
+export type RawResponse = BytesResponse;
 
 /**
  * One HTTP request over node:http. `localAddress` picks the loopback source
@@ -31,36 +25,7 @@ export function rawRequest(
   url: string,
   opts: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; localAddress?: string; statusOnly?: boolean | 'stream'; timeoutMs?: number } = {},
 ): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.body !== undefined) headers['content-length'] = String(Buffer.byteLength(opts.body));
-    const req = httpRequest(url, { method: opts.method ?? 'GET', headers, localAddress: opts.localAddress, agent: false }, (res) => {
-      const isStream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
-      if (opts.statusOnly === true || (opts.statusOnly === 'stream' && isStream)) {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '', json: null });
-        res.destroy();
-        req.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : null;
-        } catch {
-          json = null;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
-    req.setTimeout(opts.timeoutMs ?? 10_000, () => req.destroy(new Error(`timeout: ${opts.method ?? 'GET'} ${url}`)));
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
+  return sendBytes(url, { ...opts, method: opts.method ?? 'GET', timeoutMs: opts.timeoutMs ?? 10_000 });
 }
 
 /** Raw GET/POST with the protocol header and JSON body, as any app would send. */

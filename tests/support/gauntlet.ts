@@ -15,16 +15,37 @@ export interface BytesResponse {
   json: any;
 }
 
-/** One HTTP request whose body is sent byte for byte (malformed JSON, invalid UTF-8, any content type). */
+/**
+ * One HTTP request over node:http whose body is sent byte for byte (malformed
+ * JSON, invalid UTF-8, any content type). `localAddress` picks the loopback
+ * source address; `statusOnly` returns as soon as the head arrives and drops
+ * the connection (a response lost on the way back); `'stream'` does so only
+ * for an event stream.
+ */
 export function sendBytes(
   url: string,
-  o: { method: string; headers?: Record<string, string>; body?: Buffer | string; localAddress?: string; timeoutMs?: number; signal?: AbortSignal },
+  o: {
+    method: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    localAddress?: string;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    statusOnly?: boolean | 'stream';
+  },
 ): Promise<BytesResponse> {
   return new Promise((resolve, reject) => {
     const body = o.body === undefined ? undefined : Buffer.isBuffer(o.body) ? o.body : Buffer.from(o.body, 'utf8');
     const headers: Record<string, string> = { ...o.headers };
     if (body) headers['content-length'] = String(body.length);
     const req = httpRequest(url, { method: o.method, headers, localAddress: o.localAddress, agent: false, signal: o.signal }, (res) => {
+      const isStream = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+      if (o.statusOnly === true || (o.statusOnly === 'stream' && isStream)) {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: '', json: null });
+        res.destroy();
+        req.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
