@@ -1,10 +1,8 @@
-import { endGuestSession } from '../../app/guest-session.ts';
-import { Icon } from '../../components/Icon.tsx';
+import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
 import { t } from '../../i18n/locale.store.ts';
 import { connection } from '../../sync/engine.ts';
 import { useTicket, useWaitPosition } from '../../sync/queries.ts';
-import { useCountdown } from '../../components/useCountdown.ts';
-import { resetToHome, shownTicketId } from './flow.store.ts';
+import { shownTicketId } from './flow.store.ts';
 import { waitEstimate } from './wait-estimate.ts';
 
 /** "Estimated wait: about 6–12 minutes", from this kiosk's own queue (see wait-estimate.ts). */
@@ -24,41 +22,23 @@ export const TICKET_SCREEN_MS = 15_000;
 
 export function TicketScreen() {
   const ticket = useTicket(shownTicketId.value);
-  const left = useCountdown(TICKET_SCREEN_MS, endGuestSession);
   if (!ticket) return <section class="screen ticket" aria-busy="true" />;
   const called = ticket.status === 'called';
   const unsent = ticket.status === 'queued' && connection.value !== 'live';
   return (
-    <section class="screen ticket" aria-labelledby="ticket-label">
-      <div class="ticket__card">
-        <p id="ticket-label" class="ticket__label">
-          {t('ticket.yourNumber')}
+    <ResultScreen ms={TICKET_SCREEN_MS}>
+      <TicketNumber ticket={ticket.ticket} />
+      {called ? (
+        <p class="ticket__called" role="alert" data-testid="ticket-called">
+          {ticket.desk ? t('ticket.calledDesk', { ticket: ticket.ticket, desk: ticket.desk }) : t('ticket.called', { ticket: ticket.ticket })}
         </p>
-        <p class="ticket__number" data-testid="ticket-number" tabIndex={-1} data-autofocus>
-          {ticket.ticket}
-        </p>
-        <span class="ticket__rule" aria-hidden="true" />
-        {called ? (
-          <p class="ticket__called" role="alert" data-testid="ticket-called">
-            {ticket.desk ? t('ticket.calledDesk', { ticket: ticket.ticket, desk: ticket.desk }) : t('ticket.called', { ticket: ticket.ticket })}
-          </p>
-        ) : (
-          <>
-            <p class="ticket__wait">{t('ticket.wait')}</p>
-            <WaitEstimateLine id={ticket.id} />
-          </>
-        )}
-        {unsent && <p class="ticket__offline">{t('ticket.savedOffline')}</p>}
-      </div>
-      <div class="ticket__side">
-        <button type="button" class="btn btn--primary btn--wide" data-testid="done" onClick={resetToHome}>
-          <Icon name="check" />
-          {t('ticket.done')}
-        </button>
-        <p class="ticket__returning" aria-live="off">
-          {t('ticket.returning', { s: left })}
-        </p>
-      </div>
-    </section>
+      ) : (
+        <>
+          <p class="ticket__wait">{t('ticket.wait')}</p>
+          <WaitEstimateLine id={ticket.id} />
+        </>
+      )}
+      {unsent && <p class="ticket__offline">{t('ticket.savedOffline')}</p>}
+    </ResultScreen>
   );
 }
