@@ -58,7 +58,7 @@ export function appConfig(app: AppName): UserConfig {
       }),
     ],
     build: {
-      outDir: resolve(here, 'dist', app),
+      outDir: resolve(here, process.env.LOBBYDESK_DIST ?? 'dist', app), // LOBBYDESK_DIST: another build folder (parallel work)
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

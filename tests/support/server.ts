@@ -28,7 +28,7 @@ export async function startTestServer(
     dataDir,
     databaseUrl: opts.databaseUrl ?? null,
     timeZone: 'UTC',
-    staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : 'dist'),
+    staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : (process.env.LOBBYDESK_DIST ?? 'dist')),
     log: false,
     logStream: opts.logStream,
   };
