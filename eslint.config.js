@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   globalIgnores([
     '**/dist/',
+    'dist-*/', // LOBBYDESK_DIST build folders
     '**/node_modules/',
     'test-results/',
     'data/',

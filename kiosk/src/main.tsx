@@ -13,10 +13,11 @@ import { listenForScanner } from './app/scan-router.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { keepScreenAwake } from './app/wake-lock.ts';
 import { endGuestSession } from './app/guest-session.ts';
-import { readAloud, screenText, speak } from './app/read-aloud.ts';
+import { readAloud, saveFailedText, screenText, speak } from './app/read-aloud.ts';
 import { thanks } from './features/feedback/feedback.store.ts';
 import { guestFlowOpen, RESULT_STEPS, step } from './features/call-staff/flow.store.ts';
 import { locale, t } from './i18n/locale.store.ts';
+import { saveFailed } from './sync/actions.ts';
 import { pending, startSync } from './sync/engine.ts';
 import { boot, phase } from './sync/session.ts';
 import './styles/base.css';
@@ -66,7 +67,9 @@ effect(() => {
   if (!readAloud.value || phase.value !== 'ready') return;
   const s = step.value;
   const l = locale.value;
+  const failed = saveFailed.value;
   const timer = setTimeout(() => {
+    if (failed) return speak(saveFailedText(failed, t, l), l);
     const ticket = document.querySelector('#main [data-testid="ticket-number"]')?.textContent ?? null;
     speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp }), l);
   }, 150);

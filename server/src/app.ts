@@ -8,8 +8,10 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { principalAccess } from './auth/principal.ts';
+import { databaseRateLimitStore } from './auth/rate-limit.store.ts';
 import { deviceRoutes } from './devices/devices.routes.ts';
 import { fleetRoutes } from './devices/fleet.routes.ts';
+import { handleError } from './http/error-handler.ts';
 import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { memberRoutes } from './members/members.routes.ts';
@@ -73,20 +75,12 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counters live in the database (auth_attempts): every instance counts together and a restart forgets nothing.
+    store: databaseRateLimitStore(deps),
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...errorBody('rate_limited', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s`) }),
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof DomainError) return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
-    const e = err as { statusCode?: number; message?: string; code?: string };
-    if (e.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', e.message ?? 'Too many requests'));
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      // Malformed JSON, wrong content type, body too large: the caller's mistake, said plainly.
-      return reply.status(e.statusCode).send(errorBody('bad_request', e.message ?? 'Bad request'));
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(503).send(errorBody('internal', 'The server could not finish this request; it is safe to retry'));
-  });
+  app.setErrorHandler(handleError);
 
   // Protocol and CSRF guard: every API write must carry the protocol header, which a cross-site form cannot send.
   app.addHook('onRequest', async (req) => {

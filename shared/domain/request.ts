@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MemberTier } from '../protocol/members.ts';
 import { Department } from './issue.ts';
 import { SHOE_STAGES } from './luggage.machine.ts';
-import { REQUEST_ACTIONS, REQUEST_STATUSES } from './request.machine.ts';
+import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
 
-export const RequestKind = z.enum(['call_staff', 'luggage_in', 'luggage_out', 'shoe_care']);
+export const RequestKind = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKind>;
 
 export const CallReason = z.enum(['question', 'luggage_help', 'complaint', 'other']);
@@ -36,6 +37,14 @@ export const RequestDetails = z.discriminatedUnion('kind', [
 ]);
 export type RequestDetails = z.infer<typeof RequestDetails>;
 
+/**
+ * The member a request came with: the guest scanned their card on the kiosk
+ * in the same guest session, and the server verified the signed token when
+ * it applied the request. Staff only: never on the wall or a kiosk.
+ */
+export const RequestMember = z.object({ id: z.uuid(), name: z.string(), tier: MemberTier });
+export type RequestMember = z.infer<typeof RequestMember>;
+
 /** The full request as staff see it. */
 export const ServiceRequest = z.object({
   id: z.uuid(),
@@ -56,6 +65,8 @@ export const ServiceRequest = z.object({
   transferNote: z.string().nullable().default(null),
   assignedStaffId: z.string().nullable(),
   assignedStaffName: z.string().nullable(),
+  /** The verified member card's member (staff only); absent or null when no card came or it was refused. */
+  member: RequestMember.nullable().optional(),
   createdAt: z.string(), // server clock, ISO
   clientCreatedAt: z.string(), // kiosk clock, kept for display
   clockSkewMs: z.number().int(), // server clock minus the device's when it delivered; flag when large
@@ -100,6 +111,11 @@ export function toWallRequest(r: ServiceRequest): WallRequest {
     rev: r.rev,
     maskedName: maskName(r.guestName),
   };
+}
+
+/** What the queue's per-kind limits look at: the kind, and whether a shoe-care job has a stage yet. */
+export function queueJob(r: Pick<ServiceRequest, 'kind' | 'details'>): QueueJob {
+  return { kind: r.kind, started: r.details?.kind === 'shoe_care' && r.details.stage !== undefined };
 }
 
 /** A device clock further off than this is flagged to staff. */

@@ -41,6 +41,13 @@ export const RequestCreatePayload = z
     note: FreeText(500).nullable().default(null),
     /** Required for luggage and shoe care, of the same kind; absent for call_staff. */
     details: RequestDetails.nullable().default(null),
+    /**
+     * The member card the guest scanned on the kiosk in this guest session: its signed QR token, never a
+     * bare member id. The server verifies it and links the member; a card it cannot verify (forged,
+     * reissued, unknown) is dropped and the reason audited, and the request stands. Any text up to the
+     * limit passes here, so a bad card can never make the batch, and the guest's call, fail.
+     */
+    memberCard: z.string().max(400).nullable().optional(),
   })
   .refine((p) => (p.kind === 'call_staff' ? p.details === null : p.details?.kind === p.kind), {
     message: 'details must match the kind (none for call_staff)',
@@ -80,6 +87,12 @@ const envelope = {
   deviceId: z.uuid(),
   seq: z.number().int().positive(),
   createdAt: z.iso.datetime({ offset: true }), // client clock
+  /**
+   * Staff commands: the staff id of whoever took the action on the tablet. A
+   * shared tablet may deliver it after that person signed out; the server
+   * then refuses it (`actor_signed_out`) rather than credit the next person.
+   */
+  actor: z.string().min(1).max(64).optional(),
 };
 
 export const Command = z.discriminatedUnion('type', [

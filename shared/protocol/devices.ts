@@ -5,6 +5,10 @@ import { z } from 'zod';
  * minute (`POST /api/devices/heartbeat`), and what supervisors see of each
  * device (`GET /api/devices`). Revocation: `POST /api/devices/:id/revoke`.
  */
+/** Why a device's local storage refuses writes. */
+export const StorageError = z.enum(['quota', 'failed']);
+export type StorageError = z.infer<typeof StorageError>;
+
 export const HeartbeatBody = z.object({
   appVersion: z.string().trim().min(1).max(40),
   /** Commands waiting in the device's outbox. */
@@ -18,6 +22,14 @@ export const HeartbeatBody = z.object({
   storageQuota: z.number().nonnegative().nullable(),
   /** Device clock, ISO: the last time its outbox reached the server. */
   lastSyncAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The device cannot write its local storage: `quota` (full — QuotaExceededError)
+   * or `failed` (any other storage error); null while writes work. Optional
+   * for apps built before it was reported.
+   */
+  storageError: StorageError.nullable().default(null),
+  /** Device clock, ISO: when writes began to fail (the start of the spell); null with no error. */
+  storageErrorAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 export type HeartbeatBody = z.infer<typeof HeartbeatBody>;
 

@@ -21,7 +21,8 @@ export const ErrorCode = z.enum([
   'claim_mismatch', // a luggage hand-back whose claim code is not the item's
   'bag_count_mismatch', // a luggage hand-back counting a different number of bags than were stored
   'insufficient_balance', // a change that would take a member's balance or points below zero
-  'internal',
+  'actor_signed_out', // a tablet action delivered after the person who took it signed out (another session sent it)
+  'internal', // an unexpected server failure, always HTTP 500; clients retry it like any 5xx
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

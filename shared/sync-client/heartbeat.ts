@@ -1,10 +1,11 @@
 /**
  * A device's health report to the server, every minute and at start: app
- * version, outbox depth, kept rejections, browser storage, last delivery.
- * Staff see it on the kiosks screen. A failed beat is simply skipped: the
- * next one carries the same facts, fresher.
+ * version, outbox depth, kept rejections, browser storage (and whether it
+ * refuses writes), last delivery. Staff see it on the kiosks screen. A
+ * failed beat is simply skipped: the next one carries the same facts,
+ * fresher. Beats never overlap, so an older report cannot land after a newer one.
  */
-import { HeartbeatBody, HeartbeatResponse } from '../protocol/devices.ts';
+import { HeartbeatBody, HeartbeatResponse, type StorageError } from '../protocol/devices.ts';
 import { ApiFailure, type Api } from './http.ts';
 
 declare global {
@@ -34,10 +35,20 @@ export async function storageFacts(storage: StorageManager | undefined = globalT
   return { storagePersisted: persisted, storageUsage: estimate?.usage ?? null, storageQuota: estimate?.quota ?? null };
 }
 
+/** What the device knows about itself at the moment of a beat. */
+export interface SyncFacts {
+  outboxDepth: number;
+  rejectedCount: number;
+  lastSyncAt: string | null;
+  /** Local writes fail (see HeartbeatBody); left out by devices that do not check. */
+  storageError?: StorageError | null;
+  storageErrorAt?: string | null;
+}
+
 export interface HeartbeatOptions {
   api: Api;
   /** The device's own sync facts at this moment. */
-  read: () => Promise<{ outboxDepth: number; rejectedCount: number; lastSyncAt: string | null }>;
+  read: () => Promise<SyncFacts>;
   /** False while the device has no token (unpaired): no beat is sent. */
   enabled?: () => boolean;
   everyMs?: number;
@@ -51,10 +62,15 @@ export async function heartbeatBody(read: HeartbeatOptions['read']): Promise<Hea
   return HeartbeatBody.parse({ appVersion: appVersion(), ...sync, ...storage });
 }
 
-/** Sends a beat now and every `everyMs`; returns a stop function. */
-export function startHeartbeat(o: HeartbeatOptions): () => void {
+/** Stops the heartbeat when called; `beatNow` reports at once (something staff should see has changed). */
+export type Heartbeat = (() => void) & { beatNow: () => void };
+
+/** Sends a beat now and every `everyMs`; returns a stop function that can also beat at once. */
+export function startHeartbeat(o: HeartbeatOptions): Heartbeat {
   let stopped = false;
-  const beat = async () => {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const send = async () => {
     if (stopped || (o.enabled && !o.enabled())) return;
     try {
       await o.api.post('/api/devices/heartbeat', await heartbeatBody(o.read), HeartbeatResponse);
@@ -63,10 +79,24 @@ export function startHeartbeat(o: HeartbeatOptions): () => void {
       if (e instanceof ApiFailure && e.status === 401) o.onRefused?.();
     }
   };
-  void beat();
-  const timer = setInterval(() => void beat(), o.everyMs ?? HEARTBEAT_MS);
-  return () => {
+  // One beat at a time; a beat asked for meanwhile follows with fresh facts.
+  const beat = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await send();
+      } while (again && !stopped);
+    })().finally(() => (running = null));
+  };
+  beat();
+  const timer = setInterval(beat, o.everyMs ?? HEARTBEAT_MS);
+  const stop = () => {
     stopped = true;
     clearInterval(timer);
   };
+  return Object.assign(stop, { beatNow: beat });
 }

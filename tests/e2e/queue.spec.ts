@@ -1,6 +1,7 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { legalActions, type RequestStatus } from '../../shared/domain/request.machine.ts';
-import { KioskDriver } from '../integration/helpers.ts';
+import { expect, test, type Browser, type Locator } from '@playwright/test';
+import { loadCardKeys } from '../../server/src/members/cards.service.ts';
+import { legalActions, type QueueJob, type RequestAction, type RequestStatus } from '../../shared/domain/request.machine.ts';
+import { KioskDriver, StaffDriver } from '../integration/helpers.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { AdminPage } from './pages/admin.page.ts';
 import { TABLET, keepScreenshot } from './support.ts';
@@ -10,10 +11,13 @@ const NAMES: Record<string, string> = { agent1: 'Lin Mei', agent2: 'Tom Baker' }
 
 let server: TestServer;
 let kiosk: KioskDriver;
+/** Another agent's tablet, over the API (one sign-in for the file: logins are rate limited per address). */
+let tom: StaffDriver;
 
 test.beforeAll(async () => {
   server = await startTestServer();
   kiosk = await new KioskDriver(server.url, server.demo!.kioskToken).init();
+  tom = await new StaffDriver(server.url).login('agent2', '1112');
 });
 test.afterAll(async () => {
   await server?.stop(true);
@@ -38,11 +42,33 @@ async function agent(browser: Browser, staffId: string, pin: string, viewport = 
   return admin;
 }
 
-/** The row is at `status` on the server and on screen, and offers exactly the machine's legal actions. */
-async function expectSettled(admin: AdminPage, ticket: string, status: RequestStatus): Promise<void> {
+/** The row is at `status` on the server and on screen, and offers exactly the machine's legal actions (for its kind's job, when given). */
+async function expectSettled(admin: AdminPage, ticket: string, status: RequestStatus, job?: QueueJob): Promise<void> {
   await expect.poll(async () => (await onServer(ticket)).status).toBe(status);
   await expect(admin.row(ticket)).toHaveAttribute('data-status', status);
-  await expect.poll(() => admin.shownActions(ticket)).toEqual([...legalActions(status)].sort());
+  await expect.poll(() => admin.shownActions(ticket)).toEqual([...legalActions(status, job)].sort());
+}
+
+/** A ticket moved by another agent's tablet (over the API) through `actions`, in order. */
+async function ticketAt(staff: StaffDriver, guestName: string, path: [RequestAction, RequestStatus][], memberCard?: string): Promise<string> {
+  const cmd = kiosk.create({ guestName });
+  if (memberCard) cmd.payload.memberCard = memberCard;
+  expect((await kiosk.push([cmd])).body.outcomes[0].outcome).toBe('applied');
+  for (const [action, from] of path) {
+    const r = await staff.push([staff.transition(cmd.payload.requestId, action, from)]);
+    expect(r.body.outcomes[0].outcome, `${action} from ${from}`).toBe('applied');
+  }
+  return cmd.payload.ticket;
+}
+
+/** Every action button of the row sits on one line, inside the row. */
+async function expectOneLineOfActions(row: Locator): Promise<void> {
+  const rowBox = (await row.boundingBox())!;
+  const boxes = await row.locator('[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+  expect(boxes.length).toBeGreaterThan(0);
+  const tops = new Set(boxes.map((b) => Math.round(b.top)));
+  expect(tops.size, `buttons on ${tops.size} lines`).toBe(1);
+  for (const b of boxes) expect(b.right).toBeLessThanOrEqual(rowBox.x + rowBox.width);
 }
 
 test('two agents call the same ticket at once: exactly one wins, the other is told who took it', async ({ browser }) => {
@@ -153,4 +179,120 @@ test('the queue fits a phone', async ({ browser }) => {
   expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
   await keepScreenshot(phone.page, 'admin-queue-phone-transfer');
   await phone.page.context().close();
+});
+
+test('at 1280 × 800 every row keeps its buttons on one line — a called row’s seven too — and the member tier shows; a phone stacks them', async ({ browser }) => {
+  const keys = await loadCardKeys(server.dataDir, null);
+  const huJun = await server.store.db.selectFrom('members').select(['card_id', 'card_version']).where('name', '=', 'Hu Jun').executeTakeFirstOrThrow();
+  const tickets = {
+    waiting: await ticketAt(tom, 'Hu Jun', [], keys.issue(huJun.card_id, huJun.card_version)),
+    called: await ticketAt(tom, 'Aiko Yamamoto', [['call', 'waiting']]),
+    serving: await ticketAt(tom, 'Lucas Meyer', [
+      ['call', 'waiting'],
+      ['serve', 'called'],
+    ]),
+    on_hold: await ticketAt(tom, 'Fatima Zahra', [
+      ['call', 'waiting'],
+      ['hold', 'called'],
+    ]),
+    no_show: await ticketAt(tom, 'Ivan Petrov', [
+      ['call', 'waiting'],
+      ['no_show', 'called'],
+    ]),
+  } as const;
+
+  const a1 = await agent(browser, 'agent1', '1111');
+  for (const [status, ticket] of Object.entries(tickets)) {
+    const row = a1.row(ticket);
+    await expect(row).toHaveAttribute('data-status', status);
+    await expectOneLineOfActions(row);
+  }
+  await expect.poll(() => a1.shownActions(tickets.called)).toEqual([...legalActions('called')].sort()); // all seven
+  await expect(a1.row(tickets.waiting).getByTestId('member-tier')).toHaveText('Gold member');
+  await expect(a1.row(tickets.waiting).getByTestId('member-tier')).toHaveAttribute('title', /Hu Jun/);
+  await expect(a1.row(tickets.called).getByTestId('member-tier')).toHaveCount(0);
+  expect(await a1.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(TABLET.width);
+  await a1.page.evaluate(() => window.scrollTo(0, 0));
+  await keepScreenshot(a1.page, 'admin-queue-rows-1280');
+  await a1.page.getByTestId('lang-toggle').click();
+  for (const ticket of Object.values(tickets)) await expectOneLineOfActions(a1.row(ticket));
+  await expect(a1.row(tickets.waiting).getByTestId('member-tier')).toHaveText('金卡会员');
+  await keepScreenshot(a1.page, 'admin-queue-rows-1280-zh');
+  await a1.page.getByTestId('lang-toggle').click();
+
+  const phone = a1; // the same tablet session, at a phone's width
+  await phone.page.setViewportSize(PHONE);
+  await expect(phone.row(tickets.called)).toHaveAttribute('data-status', 'called');
+  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  for (const ticket of Object.values(tickets)) {
+    const rowBox = (await phone.row(ticket).boundingBox())!;
+    for (const b of await phone.row(ticket).locator('[data-testid^="action-"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(b.left).toBeGreaterThanOrEqual(rowBox.x);
+      expect(b.right).toBeLessThanOrEqual(rowBox.x + rowBox.width);
+      expect(b.height).toBeGreaterThanOrEqual(44); // touch targets
+    }
+  }
+  await phone.row(tickets.called).scrollIntoViewIfNeeded();
+  await keepScreenshot(phone.page, 'admin-queue-rows-phone');
+  await a1.page.context().close();
+});
+
+test('text a guest typed with HTML and script in it shows as text in the queue row, its tooltip and the transfer dialog; nothing runs', async ({ browser }) => {
+  const a1 = await agent(browser, 'agent1', '1111');
+  const dialogs: string[] = [];
+  a1.page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const name = '<img src=x onerror="window.__pwned=1">Mia';
+  const note = '<script>window.__pwned=2</script><b>bold</b> <a href="javascript:window.__pwned=3">click</a>';
+  const room = '<i>12</i>';
+  const cmd = kiosk.create({ guestName: name, room, note });
+  expect((await kiosk.push([cmd])).body.outcomes[0].outcome).toBe('applied');
+  const row = a1.row(cmd.payload.ticket);
+  await expect(row).toHaveAttribute('data-status', 'waiting'); // arrived live
+  await expect(row.getByTestId('guest-name')).toHaveText(name);
+  await expect(row.getByTestId('request-note')).toHaveText(note);
+  await expect(row.getByTestId('request-note')).toHaveAttribute('title', note);
+  await expect(row).toContainText(`room ${room}`);
+  await expect(row.locator('img, script, b, i, a')).toHaveCount(0);
+  await a1.act(cmd.payload.ticket, 'transfer');
+  await expect(a1.transferDialog()).toBeVisible();
+  await expect(a1.page.locator('.queue-screen img, .queue-screen a[href^="javascript"]')).toHaveCount(0);
+  await keepScreenshot(a1.page, 'admin-queue-guest-markup');
+  await a1.transferDialog().getByRole('button', { name: 'Back' }).click();
+  expect(await a1.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await a1.page.context().close();
+});
+
+test('a shoe-care request offers no Complete, and no Cancel once accepted: its stages finish it', async ({ browser }) => {
+  const a1 = await agent(browser, 'agent1', '1111');
+  const cmd = kiosk.create({ guestName: 'Noah Williams', note: null });
+  cmd.payload.kind = 'shoe_care';
+  cmd.payload.reason = null;
+  cmd.payload.details = { kind: 'shoe_care', pairs: 1, collectAt: 'lobby', neededBy: null };
+  expect((await kiosk.push([cmd])).body.outcomes[0].outcome).toBe('applied');
+  const ticket = cmd.payload.ticket;
+  const fresh = { kind: 'shoe_care', started: false } as const;
+  const started = { kind: 'shoe_care', started: true } as const;
+  await expectSettled(a1, ticket, 'waiting', fresh);
+  await expect(a1.row(ticket).getByTestId('shoe-stages')).toBeVisible();
+  await a1.act(ticket, 'call');
+  await expectSettled(a1, ticket, 'called', fresh);
+  expect(await a1.shownActions(ticket)).not.toContain('complete');
+  expect(await a1.shownActions(ticket)).toContain('cancel');
+
+  // Accepted on the shoe jobs: now it cannot be cancelled from the queue either.
+  await a1.page.getByTestId('nav-luggage').click();
+  const job = a1.page.locator(`[data-testid="shoe-job"][data-ticket="${ticket}"]`);
+  await job.getByTestId('shoe-advance').click();
+  await expect(job).toHaveAttribute('data-stage', 'accepted');
+  await a1.page.getByTestId('nav-queue').first().click();
+  await expectSettled(a1, ticket, 'serving', started);
+  expect(await a1.shownActions(ticket)).toEqual(['hold', 'transfer']);
+  await a1.row(ticket).scrollIntoViewIfNeeded();
+  await keepScreenshot(a1.page, 'admin-queue-shoe-care');
+  await expect(a1.toasts()).toHaveCount(0);
+  await a1.page.context().close();
 });

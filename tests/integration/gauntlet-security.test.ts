@@ -249,9 +249,11 @@ describe('gauntlet: privacy on the wire', () => {
     const other = await pairDevice(server.url, supervisor, 'kiosk', 'Privacy kiosk');
     const k2 = await new KioskDriver(server.url, other.token).init();
     const marks = { name: 'Qzxname Privacy', room: 'R9Q7', note: 'Qzxnote secret', comment: 'Qzxcomment about staff', contact: 'qzx@contact.example', luggage: 'Qzxluggage guest', member: 'Qzxmember Person' };
+    const memberId = uuidv7();
     await server.store.db
       .insertInto('members')
-      .values({ id: uuidv7(), property_id: (await server.store.db.selectFrom('properties').select('id').executeTakeFirstOrThrow()).id, name: marks.member, tier: 'gold', balance_minor: 12_345, points: 678 })
+      // At the kiosk's own property (an earlier test adds a rival property).
+      .values({ id: memberId, property_id: (await server.store.db.selectFrom('devices').select('property_id').where('id', '=', other.deviceId).executeTakeFirstOrThrow()).property_id, name: marks.member, tier: 'gold', balance_minor: 12_345, points: 678 })
       .execute();
     const fb: Command = {
       id: uuidv7(),
@@ -262,9 +264,13 @@ describe('gauntlet: privacy on the wire', () => {
       payload: { feedbackId: uuidv7(), rating: 1, categories: ['service'], comment: marks.comment, complaint: true, contactConsent: true, contact: marks.contact, guestName: marks.name, room: marks.room, requestId: null },
     };
     const c = k2.create({ guestName: marks.name, room: marks.room, note: marks.note });
+    // The guest scanned their member card: the request is linked to the member (staff see name and tier).
+    c.payload.memberCard = (await supervisor.get(`/api/members/${memberId}/card`)).body.token;
     fb.seq = k2.nextSeq++;
     expect((await k2.push([c, fb])).status).toBe(200);
     const agent = await new StaffDriver(server.url).login('agent1', '1111');
+    const linked = (await agent.client.get('/api/sync/snapshot')).body.requests.find((r: { id: string }) => r.id === c.payload.requestId);
+    expect(linked.member).toEqual({ id: memberId, name: marks.member, tier: 'gold' });
     const store: Command = {
       id: uuidv7(),
       deviceId: agent.deviceId,
@@ -284,6 +290,7 @@ describe('gauntlet: privacy on the wire', () => {
     for (const [who, token] of [
       ['wall', server.demo!.wallToken],
       ['demo kiosk', server.demo!.kioskToken],
+      ['sending kiosk', other.token], // its own request, without the member the card linked
     ] as const) {
       const raw: string[] = [];
       raw.push((await apiCall(server.url, 'GET', '/api/sync/snapshot', { token })).text);

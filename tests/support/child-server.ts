@@ -11,6 +11,8 @@ export interface KillableServer {
   url: string;
   pid: number;
   exited: Promise<number | null>;
+  /** The last 4,000 characters the child wrote to stderr (a crash's stack). */
+  stderr(): string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function spawnServer(o: { dataDir: string; port: number; databaseUr
   return {
     url: `http://127.0.0.1:${o.port}`,
     pid: child.pid!,
+    stderr: () => stderr,
     exited,
     async kill(signal) {
       if (child.exitCode !== null || child.signalCode !== null) return;

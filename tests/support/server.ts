@@ -17,7 +17,15 @@ export interface TestServer extends Running {
 }
 
 export async function startTestServer(
-  opts: { databaseUrl?: string; dataDir?: string; port?: number; static?: boolean; /** Captures the server's JSON log (level info). */ logStream?: NodeJS.WritableStream } = {},
+  opts: {
+    databaseUrl?: string;
+    dataDir?: string;
+    port?: number;
+    static?: boolean;
+    /** Serve the apps from this folder instead of LOBBYDESK_DIST / dist (e.g. a copy a test "deploys" into). */
+    staticDir?: string;
+    /** Captures the server's JSON log (level info). */ logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'lobbydesk-test-')));
   const port = opts.port ?? (await freePort());
@@ -28,7 +36,7 @@ export async function startTestServer(
     dataDir,
     databaseUrl: opts.databaseUrl ?? null,
     timeZone: 'UTC',
-    staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : (process.env.LOBBYDESK_DIST ?? 'dist')),
+    staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : (opts.staticDir ?? process.env.LOBBYDESK_DIST ?? 'dist')),
     log: false,
     logStream: opts.logStream,
   };

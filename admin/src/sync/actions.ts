@@ -5,11 +5,10 @@
  */
 import type { Department } from '../../../shared/domain/issue.ts';
 import { nextStatus, type RequestAction } from '../../../shared/domain/request.machine.ts';
-import type { ServiceRequest } from '../../../shared/domain/request.ts';
+import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
 import { PairingCodeResponse } from '../../../shared/protocol/auth.ts';
-import { enqueue } from '../../../shared/sync-client/outbox.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { db } from './db.ts';
+import { enqueueAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
 import { desk } from './prefs.ts';
 import { overlays, serverRequests } from './queries.ts';
@@ -23,18 +22,19 @@ export interface TransferTarget {
 
 /**
  * Asks the server to move `request` (as the tablet shows it) by `action`.
- * Returns false when the action is not legal from the shown status.
+ * Returns false when the action is not legal from the shown status (or for
+ * its kind: a shoe-care job moves by its stages, see `KIND_QUEUE_LIMITS`).
  */
 export async function transition(request: ServiceRequest, action: RequestAction, target?: TransferTarget): Promise<boolean> {
   const engine = currentEngine();
-  const to = nextStatus(request.status, action);
+  const to = nextStatus(request.status, action, queueJob(request));
   if (!engine || !to) return false;
   if (action === 'transfer' && !target?.desk?.trim() && !target?.department) return false;
   const payload =
     action === 'transfer' && target
       ? { requestId: request.id, action, expectedStatus: request.status, desk: target.desk?.trim() || null, department: target.department ?? null, note: target.note?.trim() || null }
       : { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null };
-  const { command } = await enqueue(db, engine.deviceId, { type: 'request.transition', payload });
+  const { command } = await enqueueAction(engine, { type: 'request.transition', payload });
   const baseRev = serverRequests.value.get(request.id)?.rev ?? request.rev;
   overlays.value = [...overlays.value, { commandId: command.id, requestId: request.id, action, to, baseRev, settled: false }];
   engine.flusher.kick();

@@ -1,8 +1,10 @@
 /**
  * The staff tablet's sync engine for one signed-in session: a Follower keeps
- * the requests current (snapshot, then pulls woken by the live stream) and
- * the one Flusher delivers this tablet's outbox. Rejected commands become
- * visible notices; nothing is dropped silently.
+ * the requests, the issue board and the luggage ledger current (snapshot,
+ * then pulls woken by the live stream), each saved in Dexie as it arrives, and
+ * the one Flusher delivers this tablet's outbox. Started without the server,
+ * the screens show the saved view "as of" its last confirmation. Rejected
+ * commands become visible notices; nothing is dropped silently.
  */
 import { effect } from '@preact/signals';
 import { upsertByRev, type ServiceRequest } from '../../../shared/domain/request.ts';
@@ -13,12 +15,13 @@ import { nextStatus } from '../../../shared/domain/request.machine.ts';
 import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, isUnauthenticated } from './api.ts';
-import { db, ensureDeviceId, loadCachedRequests, replaceCachedRequests, upsertCachedRequests } from './db.ts';
+import { db, ensureDeviceId, loadCachedView, markViewSaved, replaceCachedView, upsertCachedView } from './db.ts';
 import { recordResults, replaceLuggage, upsertLuggage } from './luggage.queries.ts';
 import { pruneOverlays, type Overlay } from './optimistic.ts';
 import { resetIssues, serverIssues, setIssues, settleIssueCommands, upsertIssues } from './issues.ts';
 import { applyMemberEvents, resetMembers } from './members.ts';
 import {
+  cachedAsOf,
   flushState,
   hasData,
   lastUpdateAt,
@@ -28,11 +31,14 @@ import {
   pendingCount,
   pushNotice,
   serverRequests,
+  serverUnreachable,
   snapshotLoaded,
 } from './queries.ts';
 
 export interface Engine {
   deviceId: string;
+  /** The signed-in staff member: every action this session queues is stamped with it. */
+  actor: string;
   flusher: Flusher;
   follower: Follower<StaffSnapshot, StaffEvent>;
   syncNow(): Promise<void>;
@@ -63,16 +69,10 @@ async function overlaysFromOutbox(): Promise<Overlay[]> {
   return out;
 }
 
-export async function startEngine(onUnauthenticated: () => void): Promise<Engine> {
+export async function startEngine(actor: string, onUnauthenticated: () => void): Promise<Engine> {
   current?.stop();
   const deviceId = await ensureDeviceId();
-  if (serverRequests.value.size === 0) {
-    const cached = await loadCachedRequests().catch(() => [] as ServiceRequest[]);
-    if (cached.length) {
-      serverRequests.value = new Map(cached.map((r) => [r.id, r]));
-      hasData.value = true;
-    }
-  }
+  if (!snapshotLoaded.value && serverRequests.value.size === 0) await restoreSavedView();
   overlays.value = await overlaysFromOutbox();
 
   const follower = new Follower<StaffSnapshot, StaffEvent>({
@@ -84,15 +84,18 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
       setIssues(s.issues);
       replaceLuggage(s.luggage);
       snapshotLoaded.value = true;
-      void replaceCachedRequests(s.requests).catch(() => undefined);
+      cachedAsOf.value = null;
+      void replaceCachedView(s, new Date().toISOString()).catch(() => undefined);
     },
     onEvents: (events) => {
-      const list = events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []));
-      setServer(upsertByRev(serverRequests.value, list));
-      upsertIssues(events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : [])));
-      upsertLuggage(events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : [])));
+      const requests = events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []));
+      const issues = events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : []));
+      const luggage = events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : []));
+      setServer(upsertByRev(serverRequests.value, requests));
+      upsertIssues(issues);
+      upsertLuggage(luggage);
       applyMemberEvents(events);
-      void upsertCachedRequests(list).catch(() => undefined);
+      void upsertCachedView({ requests, issues, luggage }).catch(() => undefined);
     },
   });
 
@@ -100,8 +103,12 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
   const syncNow = async (): Promise<void> => {
     try {
       await follower.sync();
+      serverUnreachable.value = false;
+      // Only a sync that reached the server moves "as of".
+      if (snapshotLoaded.value) void markViewSaved(new Date().toISOString()).catch(() => undefined);
     } catch (e) {
       if (isUnauthenticated(e) && !stopped) onUnauthenticated();
+      else serverUnreachable.value = true;
     }
   };
 
@@ -127,6 +134,7 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
 
   const engine: Engine = {
     deviceId,
+    actor,
     flusher,
     follower,
     syncNow,
@@ -141,6 +149,17 @@ export async function startEngine(onUnauthenticated: () => void): Promise<Engine
   };
   current = engine;
   return engine;
+}
+
+/** The view saved on this tablet, shown until the server answers (offline, or while it is starting). */
+async function restoreSavedView(): Promise<void> {
+  const saved = await loadCachedView().catch(() => null);
+  if (!saved || (saved.savedAt === null && saved.requests.length === 0)) return;
+  serverRequests.value = new Map(saved.requests.map((r) => [r.id, r]));
+  setIssues(saved.issues);
+  replaceLuggage(saved.luggage);
+  cachedAsOf.value = saved.savedAt;
+  hasData.value = true;
 }
 
 /** Settles overlays and turns every refusal into a notice naming who holds the request now. */
@@ -200,6 +219,8 @@ export function resetView(): void {
   overlays.value = [];
   snapshotLoaded.value = false;
   hasData.value = false;
+  cachedAsOf.value = null;
+  serverUnreachable.value = false;
   lastUpdateAt.value = null;
   liveStatus.value = 'connecting';
   liveSince.value = null;

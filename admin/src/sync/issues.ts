@@ -12,9 +12,8 @@ import { upsertByRev } from '../../../shared/domain/request.ts';
 import type { CommandDraft } from '../../../shared/protocol/commands.ts';
 import type { PushOutcome } from '../../../shared/protocol/sync.ts';
 import { StaffList, type StaffSummary } from '../../../shared/protocol/staff.ts';
-import { enqueue } from '../../../shared/sync-client/outbox.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { db } from './db.ts';
+import { enqueueAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
 
 /** Issues as the server last told us (highest rev wins). */
@@ -52,7 +51,7 @@ export function settleIssueCommands(outcomes: readonly PushOutcome[]): void {
 async function send(issueId: string, draft: CommandDraft): Promise<boolean> {
   const engine = currentEngine();
   if (!engine) return false;
-  const { command } = await enqueue(db, engine.deviceId, draft);
+  const { command } = await enqueueAction(engine, draft);
   inFlight.value = new Map(inFlight.value).set(command.id, issueId);
   engine.flusher.kick();
   return true;

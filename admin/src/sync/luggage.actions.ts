@@ -8,8 +8,7 @@ import { normalizeClaimCode } from '../../../shared/domain/luggage.ts';
 import type { ShoeStage } from '../../../shared/domain/luggage.machine.ts';
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
 import type { CommandDraft } from '../../../shared/protocol/commands.ts';
-import { enqueue } from '../../../shared/sync-client/outbox.ts';
-import { db } from './db.ts';
+import { enqueueAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
 import { desk } from './prefs.ts';
 import { requestList } from './queries.ts';
@@ -17,7 +16,7 @@ import { requestList } from './queries.ts';
 async function send(draft: CommandDraft): Promise<string | null> {
   const engine = currentEngine();
   if (!engine) return null;
-  const { command } = await enqueue(db, engine.deviceId, draft);
+  const { command } = await enqueueAction(engine, draft);
   engine.flusher.kick();
   return command.id;
 }

@@ -1,7 +1,8 @@
 /**
  * The luggage ledger as the tablet knows it, kept apart from the requests:
- * its own signal, written only by `engine.ts` (snapshot and
- * `luggage.upserted` events), read by the luggage screen.
+ * its own signal, written only by `engine.ts` (snapshot, `luggage.upserted`
+ * events, or the view saved on the tablet when it starts offline), read by
+ * the luggage screen.
  */
 import { computed, signal } from '@preact/signals';
 import { upsertByRev } from '../../../shared/domain/request.ts';

@@ -20,9 +20,8 @@ import {
   type Approval,
   type MemberSummary,
 } from '../../../shared/protocol/members-staff.ts';
-import { enqueue } from '../../../shared/sync-client/outbox.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { db } from './db.ts';
+import { enqueueAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
 
 const PAGE = 20;
@@ -143,7 +142,7 @@ export function resetMembers(): void {
 async function send(draft: CommandDraft): Promise<string | null> {
   const engine = currentEngine();
   if (!engine) return null;
-  const { command } = await enqueue(db, engine.deviceId, draft);
+  const { command } = await enqueueAction(engine, draft);
   engine.flusher.kick();
   return command.id;
 }

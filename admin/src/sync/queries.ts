@@ -24,6 +24,14 @@ export const snapshotLoaded = signal(false);
 /** Something (snapshot or cache) is on screen. */
 export const hasData = signal(false);
 export const lastUpdateAt = signal<string | null>(null);
+/**
+ * The screens show the view saved on this tablet (a reload without the
+ * server): when the server last confirmed it. Null once this session's first
+ * snapshot arrives, or when nothing was restored.
+ */
+export const cachedAsOf = signal<string | null>(null);
+/** The last attempt to sync with the server failed (network or server down); a success clears it. */
+export const serverUnreachable = signal(false);
 
 export const liveStatus = signal<LiveStatus>('connecting');
 export const liveSince = signal<string | null>(null);

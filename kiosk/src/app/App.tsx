@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { SaveFailedScreen } from '../components/SaveFailedScreen.tsx';
 import { StatusFooter } from '../components/StatusFooter.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { CalledBanner } from '../features/call-staff/CalledBanner.tsx';
@@ -21,6 +22,7 @@ import { ShoeTicketScreen } from '../features/shoe-care/ShoeTicketScreen.tsx';
 import { ConnectingScreen } from '../features/setup/ConnectingScreen.tsx';
 import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { locale, t } from '../i18n/locale.store.ts';
+import { saveFailed } from '../sync/actions.ts';
 import { phase } from '../sync/session.ts';
 import { IdleWarning } from './IdleWarning.tsx';
 import { updating } from './sw-update.ts';
@@ -82,6 +84,7 @@ function Current() {
     case 'connecting':
       return <ConnectingScreen />;
     case 'ready':
+      if (saveFailed.value) return <SaveFailedScreen kind={saveFailed.value} />;
       return updating.value ? (
         <section class="screen center">
           <span class="spinner" aria-hidden="true" />
@@ -94,7 +97,7 @@ function Current() {
 }
 
 export function App() {
-  const key = `${phase.value}:${phase.value === 'ready' ? step.value : ''}`;
+  const key = `${phase.value}:${phase.value === 'ready' ? step.value : ''}:${saveFailed.value ?? ''}`;
   // Each new screen moves focus to its heading, so keyboard and screen-reader users start at the top.
   // A screen that waits for its data (a ticket read from Dexie) draws its heading a moment later: focus it then.
   useEffect(() => {

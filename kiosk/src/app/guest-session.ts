@@ -6,10 +6,14 @@
  */
 import { resetToHome } from '../features/call-staff/flow.store.ts';
 import { resetLocale } from '../i18n/locale.store.ts';
+import { dismissSaveFailed } from '../sync/actions.ts';
 import { resetReadAloud } from './read-aloud.ts';
 
 export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean } = {}): void {
-  if (!keepScreen) resetToHome();
+  if (!keepScreen) {
+    dismissSaveFailed(); // "could not save" was for the guest who walked away
+    resetToHome();
+  }
   resetLocale();
   resetReadAloud();
 }

@@ -24,7 +24,17 @@ export function stillHere(): void {
   rearm?.();
 }
 
-export function watchIdle(opts: IdleOptions): () => void {
+/** Counts the idle resets (the guest walked away): guest data kept outside the screens' step (a scanned member card) is dropped on it. */
+export const idleResets = signal(0);
+
+export function watchIdle(given: IdleOptions): () => void {
+  const opts: IdleOptions = {
+    ...given,
+    onIdle: () => {
+      idleResets.value += 1;
+      given.onIdle();
+    },
+  };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let tick: ReturnType<typeof setInterval> | null = null;
   const stop = () => {

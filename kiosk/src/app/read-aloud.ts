@@ -77,8 +77,17 @@ export function screenLines(step: Step, tr: Translate, facts: ScreenFacts = {}):
 
 /** The screen's lines as one utterance, each ending in a pause (a full stop in the text's script). */
 export function screenText(step: Step, tr: Translate, locale: Locale, facts: ScreenFacts = {}): string {
+  return joinLines(screenLines(step, tr, facts), locale);
+}
+
+/** The "could not save" notice (it stands in for the screen the guest was on). */
+export function saveFailedText(kind: 'quota' | 'failed', tr: Translate, locale: Locale): string {
+  return joinLines([tr('saveFailed.title'), tr(kind === 'quota' ? 'saveFailed.full' : 'saveFailed.failed')], locale);
+}
+
+function joinLines(lines: string[], locale: Locale): string {
   const stop = locale === 'en' ? '.' : '。';
-  return screenLines(step, tr, facts)
+  return lines
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l) => (/[.!?。！？]$/.test(l) ? l : l + stop))

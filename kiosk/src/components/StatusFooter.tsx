@@ -1,9 +1,10 @@
 import { splitTemplate } from '../../../shared/i18n/locale.ts';
 import { t, template } from '../i18n/locale.store.ts';
 import { connection, flushState, pending } from '../sync/engine.ts';
+import { storageTrouble } from '../sync/actions.ts';
 import { me, phase } from '../sync/session.ts';
 
-/** Calm status line: queued requests (if any), the kiosk's name, and a Live / Offline dot. */
+/** Calm status line: queued requests (if any), a storage that refuses writes, the kiosk's name, and a Live / Offline dot. */
 export function StatusFooter() {
   const n = pending.value;
   const parts = splitTemplate(template(n === 1 ? 'status.pendingOne' : 'status.pending'));
@@ -23,6 +24,11 @@ export function StatusFooter() {
         )}
       </p>
       {flushState.value === 'unauthorized' && <p class="footer__warn">{t('status.repair')}</p>}
+      {storageTrouble.value && (
+        <p class="footer__warn" role="status" data-testid="storage-warning">
+          {t('status.storageFull')}
+        </p>
+      )}
       <span class="footer__spacer" />
       {me.value && <span class="footer__device">{me.value.name}</span>}
       {phase.value === 'ready' && (

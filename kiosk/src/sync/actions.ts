@@ -1,12 +1,18 @@
-/** What the kiosk screens can do. Each action writes locally first, then nudges the flusher. */
+/**
+ * What the kiosk screens can do. Each action writes locally first, then
+ * nudges the flusher. A write the storage refuses (full disk) throws, and
+ * `saveFailed` tells the guest to ask at the desk: no number is shown.
+ */
 import { db } from './client.ts';
 import { flusher } from './engine.ts';
 import { createFeedback, type FeedbackInput } from './feedback.ts';
 import { me } from './session.ts';
+import { guestWrite } from './storage-health.ts';
 import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
 import type { TicketRow } from './db.ts';
 
 export type { CallStaffInput, FeedbackInput, RequestInput };
+export type { StorageError } from './storage-health.ts';
 
 function device() {
   const m = me.value;
@@ -16,23 +22,27 @@ function device() {
 
 /** Takes a number for the guest; works offline. The returned row carries the ticket to show. */
 export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
-  const row = await createCallStaffTicket(db, device(), input);
+  const m = device();
+  const row = await guestWrite(() => createCallStaffTicket(db, m, input));
   flusher.kick();
   return row;
 }
 
 /** Luggage in/out, shoe care (or call staff): a number at once, delivered when the network allows. */
 export async function createRequest(input: RequestInput): Promise<TicketRow> {
-  const row = await createRequestTicket(db, device(), input);
+  const m = device();
+  const row = await guestWrite(() => createRequestTicket(db, m, input));
   flusher.kick();
   return row;
 }
 
 /** A rating and comment (maybe a complaint); works offline. */
 export async function submitFeedback(input: FeedbackInput): Promise<string> {
-  const id = await createFeedback(db, device(), input);
+  const m = device();
+  const id = await guestWrite(() => createFeedback(db, m, input));
   flusher.kick();
   return id;
 }
 
 export { pair, refresh } from './session.ts';
+export { dismissSaveFailed, saveFailed, storageTrouble } from './storage-health.ts';

@@ -13,13 +13,19 @@ import { api, db } from './client.ts';
 import { startKioskHeartbeat } from './heartbeat.ts';
 import { refreshCardKey } from './members.ts';
 import { me, refresh } from './session.ts';
+import { notedIfFails, storageErrorOf } from './storage-health.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
 
 export const flusher = new Flusher({
   db,
   api,
   deviceId: () => me.value?.deviceId ?? null,
-  onOutcomes: (outcomes) => applyOutcomes(db, outcomes),
+  // The outbox is already settled when this runs; a full disk only delays the local ticket's status (the server's events bring it).
+  onOutcomes: (outcomes) =>
+    notedIfFails(() => applyOutcomes(db, outcomes)).catch((e: unknown) => {
+      if (!storageErrorOf(e)) throw e;
+      console.warn('kiosk: could not mark delivered tickets', e);
+    }),
 });
 
 // Follower callbacks are synchronous; chain the writes so they land in order.
@@ -28,8 +34,12 @@ function merge(requests: KioskRequest[], fromSnapshot: boolean): void {
   const m = me.value;
   const serviceDay = m ? serviceDayOf(new Date(), m.property.timeZone) : new Date().toISOString().slice(0, 10);
   writes = writes
-    .then(() => applyServerRequests(db, requests, { serviceDay, fromSnapshot }))
-    .catch((e: unknown) => console.warn('kiosk: could not store server update', e));
+    .then(() => notedIfFails(() => applyServerRequests(db, requests, { serviceDay, fromSnapshot })))
+    .catch((e: unknown) => {
+      console.warn('kiosk: could not store server update', e);
+      // What was not stored is fetched again (a fresh snapshot) at the next hint or reconnect.
+      follower.version = -1;
+    });
 }
 
 export const follower = new Follower<KioskSnapshot, KioskEvent>({
@@ -61,11 +71,13 @@ export function startSync(): void {
   addEventListener('offline', () => (browserOnline.value = false));
   flusher.start();
   follower.start();
-  startKioskHeartbeat(flusher, () => void refresh());
+  const heartbeat = startKioskHeartbeat(flusher, () => void refresh());
   void refreshCardKey(); // the property's card key, kept for checking scanned cards offline
-  // A (re)connected live stream means the server is reachable: deliver now.
+  // A (re)connected live stream means the server is reachable: deliver now, and report what happened meanwhile.
   effect(() => {
-    if (follower.live.status.value === 'live') flusher.kick();
+    if (follower.live.status.value !== 'live') return;
+    flusher.kick();
+    heartbeat.beatNow(); // the start beat may have found no network
   });
   // A new identity (pairing, refresh) may unblock a waiting queue.
   effect(() => {

@@ -1,8 +1,10 @@
 /**
- * Ticket numbers and the kiosk's local view of its requests. Pure Dexie
- * logic with no network, so it runs under fake-indexeddb in unit tests.
+ * Ticket numbers, the kiosk's local view of its requests, and the member card
+ * a guest's requests carry. Pure Dexie logic with no network, so it runs
+ * under fake-indexeddb in unit tests.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { parseCardToken } from '../../../shared/domain/card-token.ts';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
 import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
@@ -26,6 +28,21 @@ export interface RequestInput {
   details?: RequestDetails | null;
 }
 
+/**
+ * The member card the guest at the screen scanned in this guest session: its
+ * signed QR token, in memory only. Every request the guest makes while it is
+ * held carries it (`memberCard`) and the server verifies it; the kiosk never
+ * sends a bare member id. The balance flow holds it and lets go of it at the
+ * end of the guest session (features/balance/balance.store.ts), so it can
+ * never reach the next guest's requests.
+ */
+let guestCard: string | null = null;
+
+/** Holds a scanned card for this guest's requests (only a well-formed token), or lets go of it (null). */
+export function holdGuestCard(token: string | null): void {
+  guestCard = token !== null && parseCardToken(token).ok ? token.trim() : null;
+}
+
 /** Trimmed text, or null when empty; clipped to what the protocol accepts. */
 export function cleanText(v: string | null | undefined, max: number): string | null {
   const s = (v ?? '').trim().slice(0, max);
@@ -44,6 +61,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
   const details = input.kind === 'call_staff' ? null : (input.details ?? null);
   if (input.kind !== 'call_staff' && details?.kind !== input.kind) throw new Error(`details must match the kind ${input.kind}`);
   const reason = input.kind === 'call_staff' ? (input.reason ?? null) : null;
+  const memberCard = guestCard;
   return db.transaction('rw', [db.outbox, db.meta, db.tickets], async () => {
     const key = META.counter(serviceDay);
     const n = ((await getMeta<number>(db, key)) ?? 0) + 1;
@@ -65,6 +83,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           guestName: cleanText(input.guestName, 80),
           room: cleanText(input.room, 12),
           note: null,
+          ...(memberCard ? { memberCard } : {}),
         },
       },
       [db.tickets],

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DeviceKind } from '../../../shared/protocol/auth.ts';
-import { KIOSK_LETTERS } from '../../../shared/domain/ticket.ts';
+import { TERMINAL_STATUSES } from '../../../shared/domain/request.machine.ts';
+import { KIOSK_LETTERS, serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Db, Tx } from '../store/store.ts';
@@ -42,13 +43,42 @@ export async function ensurePushDevice(db: Db, who: Principal, deviceId: string)
     .execute();
 }
 
-/** The next free kiosk letter at a property, so ticket numbers stay unique across kiosks. */
-export async function nextKioskLetter(trx: Tx, propertyId: string): Promise<string> {
-  await sql`select id from properties where id = ${propertyId} for update`.execute(trx);
-  const used = new Set((await trx.selectFrom('devices').select('letter').where('property_id', '=', propertyId).where('letter', 'is not', null).execute()).map((r) => r.letter));
-  const free = KIOSK_LETTERS.find((l) => !used.has(l));
-  if (!free) throw new DomainError('conflict', 'Every kiosk letter is in use; revoke an old kiosk first');
-  return free;
+/**
+ * The letter for a newly paired kiosk. A ticket is letter + daily counter, so
+ * a letter belongs to one active kiosk at a time: first a letter no kiosk ever
+ * had; else one a revoked kiosk left (longest-freed first), but only when no
+ * ticket with it is still open (any day) and none was issued on the
+ * property's service day today — the new kiosk's A001 can then meet neither
+ * today's A001 nor an A-ticket still in the queue. The property row is
+ * locked, so two pairings never take the same letter.
+ */
+export async function nextKioskLetter(trx: Tx, propertyId: string, now: Date): Promise<string> {
+  const { time_zone } = await trx.selectFrom('properties').select('time_zone').where('id', '=', propertyId).forUpdate().executeTakeFirstOrThrow();
+  const kiosks = await trx.selectFrom('devices').select(['letter', 'revoked_at']).where('property_id', '=', propertyId).where('letter', 'is not', null).execute();
+  const never = KIOSK_LETTERS.find((l) => !kiosks.some((k) => k.letter === l));
+  if (never) return never;
+  const held = new Set(kiosks.filter((k) => !k.revoked_at).map((k) => k.letter));
+  const freedAt = new Map<string, number>(); // letter → its last revocation
+  for (const k of kiosks) if (k.revoked_at && !held.has(k.letter)) freedAt.set(k.letter!, Math.max(freedAt.get(k.letter!) ?? 0, new Date(k.revoked_at).getTime()));
+  const freed = [...freedAt.keys()].sort((a, b) => freedAt.get(a)! - freedAt.get(b)!);
+  if (!freed.length) throw new DomainError('conflict', `All ${KIOSK_LETTERS.length} kiosk letters belong to active kiosks; revoke a kiosk that is no longer used, then pair again`);
+  const today = serviceDayOf(now, time_zone);
+  const tickets = await trx
+    .selectFrom('service_requests')
+    .select(['ticket', 'service_day'])
+    .where('property_id', '=', propertyId)
+    .where(sql<string>`left(ticket, 1)`, 'in', freed)
+    .where((eb) => eb.or([eb('service_day', '=', today), eb('status', 'not in', [...TERMINAL_STATUSES])]))
+    .orderBy('service_day', 'desc')
+    .orderBy('ticket')
+    .execute();
+  const free = freed.find((l) => !tickets.some((t) => t.ticket.startsWith(l)));
+  if (free) return free;
+  const why = freed.map((l) => {
+    const t = tickets.find((x) => x.ticket.startsWith(l))!;
+    return t.service_day === today ? `${l}: ${t.ticket} was issued today (free tomorrow)` : `${l}: ${t.ticket} of ${t.service_day} is still open (complete or cancel it)`;
+  });
+  throw new DomainError('conflict', `No kiosk letter is free: ${held.size} belong to active kiosks and the letters of revoked kiosks are still on tickets — ${why.join('; ')}. Revoke a kiosk that is no longer used, or pair again later`);
 }
 
 export async function insertDevice(trx: Tx, d: { id: string; propertyId: string; kind: DeviceKind; name: string; letter: string | null; tokenHash: string }) {

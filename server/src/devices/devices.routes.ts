@@ -60,7 +60,7 @@ export const deviceRoutes = [
       await deps.store.tx(async (trx) => {
         const pc = await trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', tokenHash(code)).forUpdate().executeTakeFirst();
         if (!pc || pc.used_at || new Date(pc.expires_at) < deps.now()) throw new DomainError('pairing_code_invalid', 'This pairing code is unknown, used or expired; ask staff for a new one');
-        const letter = pc.kind === 'kiosk' ? await nextKioskLetter(trx, pc.property_id) : null;
+        const letter = pc.kind === 'kiosk' ? await nextKioskLetter(trx, pc.property_id, deps.now()) : null;
         await insertDevice(trx, { id: deviceId, propertyId: pc.property_id, kind: pc.kind as 'kiosk' | 'wall', name: pc.name, letter, tokenHash: tokenHash(token) });
         await trx.updateTable('pairing_codes').set({ used_at: deps.now(), device_id: deviceId }).where('code_hash', '=', pc.code_hash).execute();
       });

@@ -13,6 +13,8 @@ export async function saveHeartbeat(db: Db, deviceId: string, h: HeartbeatBody, 
       storage_usage: h.storageUsage,
       storage_quota: h.storageQuota,
       last_sync_at: h.lastSyncAt,
+      storage_error: h.storageError,
+      storage_error_at: h.storageError ? h.storageErrorAt : null,
       health_at: at,
       last_seen_at: at,
     })

@@ -27,6 +27,8 @@ function toSummary(r: PairedDeviceRow): DeviceSummary {
           storageUsage: r.storage_usage === null ? null : Number(r.storage_usage),
           storageQuota: r.storage_quota === null ? null : Number(r.storage_quota),
           lastSyncAt: iso(r.last_sync_at),
+          storageError: r.storage_error,
+          storageErrorAt: iso(r.storage_error_at),
         }
       : null,
     serverRejected: Number(r.rejected_on_server ?? 0),

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../shared/protocol/errors.ts';
 
+/** The HTTP status of each error code: the one table the error handler and DomainError both read. */
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
@@ -20,8 +21,13 @@ const STATUS: Record<ErrorCode, number> = {
   claim_mismatch: 422,
   bag_count_mismatch: 422,
   insufficient_balance: 422,
-  internal: 500,
+  actor_signed_out: 409, // only ever a push outcome, never an HTTP answer
+  internal: 500, // an unexpected failure (a bug, or the database went away mid-request); clients retry every 5xx
 };
+
+export function httpStatus(code: ErrorCode): number {
+  return STATUS[code];
+}
 
 /** An error a caller can act on; the error handler turns it into `{error:{code,message}}`. */
 export class DomainError extends Error {

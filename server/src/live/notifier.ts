@@ -34,18 +34,22 @@ export function inProcessNotifier(): Notifier {
 }
 
 const CHANNEL = 'lobbydesk_versions';
+/** The LISTEN connection's application_name: operators (and the restart gauntlet) find it in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = 'lobbydesk-listen';
 
 /**
  * PostgreSQL mode: NOTIFY on commit, LISTEN on one dedicated connection per
- * instance. When that connection drops (PostgreSQL restart), it reconnects
- * with backoff and then polls the current versions, so a notification lost
- * in between is caught up from the table. A slow poll also runs as a
- * fallback in case a NOTIFY is ever lost.
+ * instance. One loop owns that connection: when it drops (PostgreSQL
+ * restart, a cut connection) the loop opens a new one with backoff, LISTENs
+ * again and then polls the current versions, so a notification lost in
+ * between is caught up from the table. A slow poll also runs as a fallback
+ * in case a NOTIFY is ever lost; it is not how streams resume.
  */
 export function postgresNotifier(url: string, pool: pg.Pool, pollMs = 5_000): Notifier {
   const listeners = new Listeners();
-  let client: pg.Client | null = null;
   let closed = false;
+  let client: pg.Client | null = null;
+  let interrupt: (() => void) | null = null;
   const seen = new Map<string, number>();
 
   const emitIfNew = (propertyId: string, version: number) => {
@@ -59,37 +63,54 @@ export function postgresNotifier(url: string, pool: pg.Pool, pollMs = 5_000): No
       const res = await pool.query<{ id: string; version: number }>('select id, version from properties');
       for (const row of res.rows) emitIfNew(row.id, row.version);
     } catch {
-      /* database away: the reconnect loop and the next poll handle it */
+      /* database away: the listen loop and the next poll handle it */
     }
   };
 
-  const connect = async (attempt = 0): Promise<void> => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: url });
+  /** One LISTEN session, from connect until the connection ends. Rejects when it cannot be opened; `onUp` once it listens. */
+  const listenOnce = async (onUp: () => void): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, application_name: LISTEN_APPLICATION_NAME, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const ended = new Promise<void>((resolve) => c.once('end', resolve));
+    c.on('error', () => undefined); // a dead connection also ends: the loop replaces it
     c.on('notification', (msg) => {
       const [propertyId, v] = (msg.payload ?? '').split(':');
       if (propertyId && v) emitIfNew(propertyId, Number(v));
     });
-    c.on('error', () => undefined);
-    c.on('end', () => {
-      if (client === c) client = null;
-      if (!closed) setTimeout(() => void connect(1), 500);
-    });
+    client = c;
     try {
       await c.connect();
       await c.query(`listen ${CHANNEL}`);
-      client = c;
+      if (closed) return;
+      onUp();
       await poll();
-    } catch {
-      c.removeAllListeners('end');
+      await ended;
+    } finally {
+      client = null;
       await c.end().catch(() => undefined);
-      if (!closed) setTimeout(() => void connect(attempt + 1), Math.min(5_000, 250 * 2 ** attempt));
+    }
+  };
+
+  const loop = async () => {
+    let attempt = 0;
+    while (!closed) {
+      await listenOnce(() => (attempt = 0)).catch(() => undefined);
+      if (closed) return;
+      attempt += 1;
+      const ceiling = Math.min(5_000, 250 * 2 ** (attempt - 1));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)); // jitter: instances do not reconnect in step
+        interrupt = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      interrupt = null;
     }
   };
 
   const timer = setInterval(() => void poll(), pollMs);
   timer.unref();
-  const ready = connect();
+  const running = loop();
 
   return {
     async publish(propertyId, version) {
@@ -100,8 +121,9 @@ export function postgresNotifier(url: string, pool: pg.Pool, pollMs = 5_000): No
     async close() {
       closed = true;
       clearInterval(timer);
-      await ready;
+      interrupt?.();
       await client?.end().catch(() => undefined);
+      await running;
     },
   };
 }

@@ -1,11 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { Department } from '../../../shared/domain/issue.ts';
-import { RequestDetails, type RequestKind, type ServiceRequest } from '../../../shared/domain/request.ts';
+import { RequestDetails, type RequestKind, type RequestMember, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
 
-type Row = Selectable<DB['service_requests']>;
+/** A request row with its member's name and tier, read with it (null when no member is linked). */
+type Row = Selectable<DB['service_requests']> & { member_name: string | null; member_tier: string | null };
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function toRequest(r: Row): ServiceRequest {
@@ -26,6 +27,7 @@ export function toRequest(r: Row): ServiceRequest {
     transferNote: r.transfer_note ?? null,
     assignedStaffId: r.assigned_staff_id,
     assignedStaffName: r.assigned_staff_name,
+    member: r.member_id && r.member_name !== null && r.member_tier !== null ? { id: r.member_id, name: r.member_name, tier: r.member_tier as RequestMember['tier'] } : null,
     createdAt: iso(r.created_at)!,
     clientCreatedAt: iso(r.client_created_at)!,
     clockSkewMs: r.clock_skew_ms,
@@ -55,6 +57,7 @@ export async function insertRequest(trx: Tx, propertyId: string, r: ServiceReque
       desk: r.desk,
       department: r.department,
       transfer_note: r.transferNote,
+      member_id: r.member?.id ?? null,
       assigned_staff_id: r.assignedStaffId,
       assigned_staff_name: r.assignedStaffName,
       created_at: r.createdAt,
@@ -88,9 +91,12 @@ export async function updateRequest(trx: Tx, r: ServiceRequest): Promise<void> {
     .execute();
 }
 
+/** Locks the request's row (not its member's) and reads it with its member. */
 export async function lockRequest(trx: Tx, propertyId: string, id: string): Promise<ServiceRequest | null> {
   const row = await trx.selectFrom('service_requests').selectAll().where('id', '=', id).where('property_id', '=', propertyId).forUpdate().executeTakeFirst();
-  return row ? toRequest(row) : null;
+  if (!row) return null;
+  const m = row.member_id ? await trx.selectFrom('members').select(['name', 'tier']).where('id', '=', row.member_id).executeTakeFirst() : undefined;
+  return toRequest({ ...row, member_name: m?.name ?? null, member_tier: m?.tier ?? null });
 }
 
 export async function ticketTaken(trx: Tx, propertyId: string, serviceDay: string, ticket: string): Promise<boolean> {
@@ -108,12 +114,14 @@ export async function ticketTaken(trx: Tx, propertyId: string, serviceDay: strin
 export async function currentRequests(db: Db, propertyId: string, deviceId?: string): Promise<ServiceRequest[]> {
   const since = new Date(Date.now() - 24 * 3600_000);
   let q = db
-    .selectFrom('service_requests')
-    .selectAll()
-    .where('property_id', '=', propertyId)
-    .where((eb) => eb.or([eb('status', 'not in', ['completed', 'cancelled']), eb('updated_at', '>=', since)]));
-  if (deviceId) q = q.where('device_id', '=', deviceId);
-  return (await q.orderBy('created_at').limit(2000).execute()).map(toRequest);
+    .selectFrom('service_requests as r')
+    .leftJoin('members as m', 'm.id', 'r.member_id')
+    .selectAll('r')
+    .select(['m.name as member_name', 'm.tier as member_tier'])
+    .where('r.property_id', '=', propertyId)
+    .where((eb) => eb.or([eb('r.status', 'not in', ['completed', 'cancelled']), eb('r.updated_at', '>=', since)]));
+  if (deviceId) q = q.where('r.device_id', '=', deviceId);
+  return (await q.orderBy('r.created_at').limit(2000).execute()).map(toRequest);
 }
 
 /** Highest ticket counter a device used on a service day (so a wiped kiosk never repeats one). */

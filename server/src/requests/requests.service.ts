@@ -1,10 +1,12 @@
-import { nextStatus } from '../../../shared/domain/request.machine.ts';
-import type { ServiceRequest } from '../../../shared/domain/request.ts';
+import { kindAllows, nextStatus } from '../../../shared/domain/request.machine.ts';
+import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
+import type { CardKeys } from '../members/cards.service.ts';
 import type { Tx } from '../store/store.ts';
 import { appendEvent } from '../sync/events.repo.ts';
+import { linkMember } from './member-link.ts';
 import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
 
 /** Applied commands return a result the device keeps; events go to every audience. */
@@ -13,12 +15,18 @@ export interface Applied {
   version: number;
 }
 
+/** What request handlers need beyond the transaction: the card key that verifies a request's member card. */
+export interface RequestDeps {
+  cardKeys: CardKeys;
+}
+
 /**
  * `clockOffsetMs` is the server's clock minus the device's, measured on this
  * push (the device stamps `sentAt`). The request is timed by the guest's
  * moment on the server's clock: client time + offset, never in the future.
+ * A member card that comes with it is verified first (member-link.ts).
  */
-export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number): Promise<Applied> {
+export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Applied> {
   const p = cmd.payload;
   // Take the property row lock (appendEvent takes it anyway) before the ticket check, so two devices issuing one ticket at once cannot both pass it.
   await trx.selectFrom('properties').select('id').where('id', '=', who.propertyId).forUpdate().execute();
@@ -28,6 +36,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
   if (await ticketTaken(trx, who.propertyId, p.serviceDay, p.ticket)) {
     throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
   }
+  const member = p.memberCard ? await linkMember(trx, deps.cardKeys, who, p.requestId, cmd.deviceId, p.memberCard) : null;
   const corrected = Math.min(now.getTime(), new Date(cmd.createdAt).getTime() + clockOffsetMs);
   const request: ServiceRequest = {
     id: p.requestId,
@@ -47,6 +56,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     transferNote: null,
     assignedStaffId: null,
     assignedStaffName: null,
+    member,
     createdAt: new Date(corrected).toISOString(),
     clientCreatedAt: new Date(cmd.createdAt).toISOString(),
     clockSkewMs: Math.round(clockOffsetMs),
@@ -77,8 +87,22 @@ export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<
     const by = current.assignedStaffName ? ` by ${current.assignedStaffName}` : '';
     throw new DomainError('conflict', `Ticket ${current.ticket} is already ${current.status}${by}`, { current });
   }
-  const to = nextStatus(current.status, p.action);
-  if (!to) throw new DomainError('illegal_transition', `Cannot ${p.action} a request that is ${current.status}`);
+  if (!nextStatus(current.status, p.action)) throw new DomainError('illegal_transition', `Cannot ${p.action} a request that is ${current.status}`);
+  const job = queueJob(current);
+  if (!kindAllows(job, p.action)) {
+    // A shoe-care job is finished by returning the shoes (its stages), a luggage request by the ledger: never completed from the queue.
+    const stage = current.details?.kind === 'shoe_care' ? (current.details.stage ?? null) : null;
+    const how =
+      current.kind === 'shoe_care'
+        ? `it moves by its shoe stages (now ${stage ?? 'not accepted'}) and returning the shoes completes it`
+        : current.kind === 'luggage_in'
+          ? 'checking the bags in on the luggage ledger completes it'
+          : current.kind === 'luggage_out'
+            ? 'handing the bags back on the luggage ledger (claim code and bag count) completes it'
+            : 'its own job moves it';
+    throw new DomainError('illegal_transition', `Ticket ${current.ticket} is ${current.kind}: the queue cannot ${p.action} it; ${how}`, { kind: current.kind, stage });
+  }
+  const to = nextStatus(current.status, p.action, job)!;
   const at = now.toISOString();
   const takes = p.action === 'call' || p.action === 'serve';
   const transfer = p.action === 'transfer';

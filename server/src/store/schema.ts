@@ -30,6 +30,9 @@ export interface DB {
     storage_quota: ColumnType<number | null, number | null | undefined, number | null>;
     last_sync_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
     health_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    // 008_device_storage_error: the device's storage refuses writes
+    storage_error: ColumnType<'quota' | 'failed' | null, 'quota' | 'failed' | null | undefined, 'quota' | 'failed' | null>;
+    storage_error_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   };
   pairing_codes: {
     code_hash: string;
@@ -123,6 +126,8 @@ export interface DB {
     desk: string | null;
     department: ColumnType<string | null, string | null | undefined, string | null>;
     transfer_note: ColumnType<string | null, string | null | undefined, string | null>;
+    // 010_request_member: the member whose verified card came with the request (staff only)
+    member_id: ColumnType<string | null, string | null | undefined, never>;
     assigned_staff_id: string | null;
     assigned_staff_name: string | null;
     created_at: Timestamp;
@@ -243,5 +248,7 @@ export interface DB {
     location: string;
     note: string | null;
   };
+  // 011_auth_attempts: login / card-code attempt counters shared by every instance (server/src/auth/attempts.repo.ts)
+  auth_attempts: { scope: string; key: string; count: number; window_ends: Timestamp; locked_until: Timestamp | null };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

@@ -8,14 +8,14 @@ import { submitFeedback } from '../feedback/feedback.service.ts';
 import { handoverIssue, noteIssue, recordIssue, setIssueDepartments, transitionIssue } from '../issues/issues.service.ts';
 import { luggageHandlers } from '../luggage/luggage.handlers.ts';
 import { memberHandlers } from '../members/member.handlers.ts';
-import { createRequest, transitionRequest, type Applied } from '../requests/requests.service.ts';
+import { createRequest, transitionRequest, type Applied, type RequestDeps } from '../requests/requests.service.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
 
-type Handler = (trx: Tx, who: Principal, cmd: Command, now: Date, clockOffsetMs: number) => Promise<Applied>;
+type Handler = (trx: Tx, who: Principal, cmd: Command, now: Date, clockOffsetMs: number, deps: RequestDeps) => Promise<Applied>;
 
 /** The typed handler map: one entry per command type, checked exhaustively by the compiler. */
-const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract<Command, { type: T }>, now: Date, clockOffsetMs: number) => Promise<Applied> } = {
+const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract<Command, { type: T }>, now: Date, clockOffsetMs: number, deps: RequestDeps) => Promise<Applied> } = {
   'request.create': createRequest,
   'request.transition': (trx, who, cmd, now) => transitionRequest(trx, who, cmd, now),
   'feedback.submit': submitFeedback,
@@ -28,7 +28,8 @@ const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract
   ...memberHandlers,
 };
 
-export interface PushDeps {
+/** `cardKeys` (RequestDeps) verifies a member card that comes with a request. */
+export interface PushDeps extends RequestDeps {
   store: Store;
   notifier: Notifier;
   now?: () => Date;
@@ -60,7 +61,7 @@ export async function push(deps: PushDeps, who: Principal, body: PushRequest): P
     let version = 0;
     let gapAt: number | null = null;
     for (const cmd of body.commands) {
-      const step = await pushOne(trx, who, cmd, lastSeq, now(), clockOffsetMs);
+      const step = await pushOne(trx, who, cmd, lastSeq, now(), clockOffsetMs, deps);
       if (step.gap) {
         gapAt = cmd.seq;
         break;
@@ -90,15 +91,17 @@ interface Step {
   version?: number;
 }
 
-async function pushOne(trx: Tx, who: Principal, cmd: Command, lastSeq: number, now: Date, clockOffsetMs: number): Promise<Step> {
+async function pushOne(trx: Tx, who: Principal, cmd: Command, lastSeq: number, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Step> {
   const pre = await precheck(trx, cmd, lastSeq);
   if (pre) return pre;
   await sql`savepoint command`.execute(trx);
   try {
     const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
     if (!senders.includes(who.kind === 'staff' ? 'staff' : who.deviceKind)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
+    // A shared tablet may deliver one person's queued action after they signed out: never credit it to whoever is signed in now.
+    if (who.kind === 'staff' && cmd.actor !== undefined && cmd.actor !== who.staffId) throw new DomainError('actor_signed_out', 'Taken by someone who signed out before it was delivered');
     const handler = handlers[cmd.type] as Handler;
-    const applied = await handler(trx, who, cmd, now, clockOffsetMs);
+    const applied = await handler(trx, who, cmd, now, clockOffsetMs, deps);
     await sql`release savepoint command`.execute(trx);
     await record(trx, cmd, 'applied', applied.result, null);
     return { outcome: { seq: cmd.seq, id: cmd.id, outcome: 'applied', result: applied.result }, lastSeq: cmd.seq, version: applied.version };

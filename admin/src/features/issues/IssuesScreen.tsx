@@ -5,6 +5,7 @@ import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { t } from '../../i18n/i18n.ts';
 import { issueList, issuesLoaded, sendingIssueIds, serverIssues } from '../../sync/issues.ts';
 import { now } from '../../ui/now.ts';
+import { SavedViewBanner } from '../queue/SavedViewBanner.tsx';
 import { Header } from '../shell/Header.tsx';
 import { IssueCard } from './IssueCard.tsx';
 import { IssueDetail } from './IssueDetail.tsx';
@@ -37,6 +38,7 @@ export function IssuesScreen({ me }: { me: StaffMe }) {
   return (
     <div class="issues-screen">
       <Header me={me} />
+      <SavedViewBanner />
       <section class="toolbar issues-toolbar">
         <h1 class="screen-title">{t('issues.title')}</h1>
         <div class="segmented" role="group" aria-label={t('issues.title')}>

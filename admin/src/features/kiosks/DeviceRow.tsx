@@ -1,7 +1,7 @@
 import type { DeviceSummary } from '../../../../shared/protocol/devices.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
 import { splitDuration } from '../queue/queue.queries.ts';
-import { deviceState, formatBytes, outboxStuck } from './kiosks.queries.ts';
+import { deviceState, formatBytes, outboxStuck, storageAlert } from './kiosks.queries.ts';
 
 function duration(ms: number): string {
   const d = splitDuration(ms);
@@ -10,11 +10,12 @@ function duration(ms: number): string {
   return t('time.hours', { h: d.h, m: d.m });
 }
 
-/** One kiosk or wall display: who it is, whether it is alive, its queue, storage and refusals, and Revoke. */
+/** One kiosk or wall display: who it is, whether it is alive, its queue, storage (and whether it refuses writes) and refusals, and Revoke. */
 export function DeviceRow({ device: d, serverNow, onRevoke }: { device: DeviceSummary; serverNow: number; onRevoke: (d: DeviceSummary) => void }) {
   const state = deviceState(d, serverNow);
   const h = d.health;
   const stuck = outboxStuck(d);
+  const alert = storageAlert(d);
   return (
     <tr class={`device device-${state.kind}`} data-testid="device-row" data-name={d.name} data-state={state.kind}>
       <td class="device-who">
@@ -53,7 +54,15 @@ export function DeviceRow({ device: d, serverNow, onRevoke }: { device: DeviceSu
           t('devices.noReport')
         )}
       </td>
-      <td class="device-storage" title={t('devices.persistTitle')}>
+      <td class={alert ? 'device-storage device-warn' : 'device-storage'} title={t('devices.persistTitle')}>
+        {alert && (
+          <>
+            <span class="device-warn-text" data-testid="device-storage-error" data-kind={alert.kind}>
+              {t(alert.kind === 'quota' ? 'devices.storageFull' : 'devices.storageFailed')}
+            </span>
+            {alert.since && <span class="device-sub">{t('devices.storageSince', { time: clockTime(alert.since) })}</span>}
+          </>
+        )}
         {h ? (
           <>
             <span class={h.storagePersisted === false ? 'device-warn-text' : undefined}>

@@ -8,7 +8,7 @@ import type { FailureCode } from '../../sync/api.ts';
 import { now } from '../../ui/now.ts';
 import { Header } from '../shell/Header.tsx';
 import { DeviceRow } from './DeviceRow.tsx';
-import { sortDevices } from './kiosks.queries.ts';
+import { sortDevices, storageAlert } from './kiosks.queries.ts';
 
 /** Supervisors and managers: every kiosk and wall display, how it is doing, and Revoke. */
 export function KiosksScreen({ me }: { me: StaffMe }) {
@@ -37,6 +37,7 @@ export function KiosksScreen({ me }: { me: StaffMe }) {
           {t(errorKey(error))}
         </div>
       )}
+      <StorageAlerts list={list ?? []} />
       <main class="devices">
         {!list ? (
           <p class="empty">{t('devices.loading')}</p>
@@ -66,6 +67,24 @@ export function KiosksScreen({ me }: { me: StaffMe }) {
         )}
       </main>
       {confirming && <RevokeDialog device={confirming} onClose={() => setConfirming(null)} />}
+    </div>
+  );
+}
+
+/** A kiosk whose storage refuses writes turns guests away: say so above the table, one line per device. */
+function StorageAlerts({ list }: { list: readonly DeviceSummary[] }) {
+  const alerts = sortDevices(list).flatMap((d) => {
+    const a = storageAlert(d);
+    return a ? [{ d, a }] : [];
+  });
+  if (alerts.length === 0) return null;
+  return (
+    <div class="banner banner-warn" role="alert" data-testid="storage-alerts">
+      {alerts.map(({ d, a }) => (
+        <p key={d.id} data-testid="storage-alert" data-name={d.name}>
+          {t(a.kind === 'quota' ? 'devices.alertFull' : 'devices.alertFailed', { name: d.name })}
+        </p>
+      ))}
     </div>
   );
 }

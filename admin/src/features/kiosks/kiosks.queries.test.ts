@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceSummary } from '../../../../shared/protocol/devices.ts';
-import { deviceState, formatBytes, outboxStuck, sortDevices } from './kiosks.queries.ts';
+import { deviceState, formatBytes, outboxStuck, sortDevices, storageAlert } from './kiosks.queries.ts';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 function device(o: Partial<DeviceSummary> = {}): DeviceSummary {
@@ -27,6 +27,8 @@ const health = (o: Partial<NonNullable<DeviceSummary['health']>> = {}) => ({
   storageUsage: 1000,
   storageQuota: 2000,
   lastSyncAt: '2026-11-22T09:59:00Z',
+  storageError: null,
+  storageErrorAt: null,
   ...o,
 });
 
@@ -52,6 +54,19 @@ describe('outboxStuck', () => {
     expect(outboxStuck(device({ health: health({ outboxDepth: 2, lastSyncAt: '2026-11-22T09:58:00Z' }) }))).toBe(false);
     expect(outboxStuck(device({ health: health({ outboxDepth: 2, lastSyncAt: '2026-11-22T09:40:00Z' }) }))).toBe(true);
     expect(outboxStuck(device({ health: health({ outboxDepth: 1, lastSyncAt: null }) }))).toBe(true);
+  });
+});
+
+describe('storageAlert', () => {
+  it('is null without a report or while the storage works', () => {
+    expect(storageAlert(device())).toBeNull();
+    expect(storageAlert(device({ health: health() }))).toBeNull();
+  });
+  it('gives the kind and since when the device cannot write, but not for a revoked device', () => {
+    const full = health({ storageError: 'quota', storageErrorAt: '2026-11-22T09:41:00Z' });
+    expect(storageAlert(device({ health: full }))).toEqual({ kind: 'quota', since: '2026-11-22T09:41:00Z' });
+    expect(storageAlert(device({ health: health({ storageError: 'failed', storageErrorAt: null }) }))).toEqual({ kind: 'failed', since: null });
+    expect(storageAlert(device({ health: full, revokedAt: '2026-11-22T09:50:00Z' }))).toBeNull();
   });
 });
 

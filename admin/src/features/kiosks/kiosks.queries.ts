@@ -1,8 +1,9 @@
 /**
  * Pure logic for the kiosks screen: is a device live, how long since it was
- * seen, is its outbox stuck, how much storage it uses. No I/O, no signals.
+ * seen, is its outbox stuck, does its storage refuse writes, how much storage
+ * it uses. No I/O, no signals.
  */
-import type { DeviceSummary } from '../../../../shared/protocol/devices.ts';
+import type { DeviceSummary, StorageError } from '../../../../shared/protocol/devices.ts';
 
 /** A device reports every 60 s; two missed beats and a half means it is gone. */
 export const LIVE_WITHIN_MS = 150_000;
@@ -24,6 +25,17 @@ export function outboxStuck(d: DeviceSummary): boolean {
   if (!h || h.outboxDepth === 0) return false;
   if (!h.lastSyncAt) return true;
   return new Date(h.at).getTime() - new Date(h.lastSyncAt).getTime() > STUCK_AFTER_MS;
+}
+
+/**
+ * The device said (in its last report) that its storage refuses writes: full
+ * (`quota`) or failing. Guests there cannot take a number until it clears.
+ * Not shown for a revoked device.
+ */
+export function storageAlert(d: DeviceSummary): { kind: StorageError; since: string | null } | null {
+  const h = d.health;
+  if (d.revokedAt || !h?.storageError) return null;
+  return { kind: h.storageError, since: h.storageErrorAt };
 }
 
 /** "850 KB", "12.3 MB", "5 GB": storage sizes at a glance. */

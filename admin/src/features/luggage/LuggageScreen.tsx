@@ -7,6 +7,7 @@ import { moveItem } from '../../sync/luggage.actions.ts';
 import { luggageList } from '../../sync/luggage.queries.ts';
 import { hasData, requestList, snapshotLoaded } from '../../sync/queries.ts';
 import { now } from '../../ui/now.ts';
+import { SavedViewBanner } from '../queue/SavedViewBanner.tsx';
 import { Header } from '../shell/Header.tsx';
 import { CheckInDialog } from './CheckInDialog.tsx';
 import { LedgerRow } from './LedgerRow.tsx';
@@ -35,6 +36,7 @@ export function LuggageScreen({ me }: { me: StaffMe }) {
   return (
     <div class="luggage-screen">
       <Header me={me} />
+      <SavedViewBanner />
       <section class="toolbar">
         <button type="button" class="btn btn-accent call-next" data-testid="checkin-open" onClick={() => setCheckingIn(true)}>
           {waiting.length ? t('luggage.checkInWaiting', { n: waiting.length }) : t('luggage.checkIn')}

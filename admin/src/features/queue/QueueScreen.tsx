@@ -8,6 +8,7 @@ import { now } from '../../ui/now.ts';
 import { Header } from '../shell/Header.tsx';
 import { activeQueue, doneTodayCount, nextToCall, queueCounts } from './queue.queries.ts';
 import { RequestRow } from './RequestRow.tsx';
+import { SavedViewBanner } from './SavedViewBanner.tsx';
 
 /** The desk's working screen: every open request, live, with "Call next" on top. */
 export function QueueScreen({ me, offline }: { me: StaffMe; offline: boolean }) {
@@ -27,7 +28,7 @@ export function QueueScreen({ me, offline }: { me: StaffMe; offline: boolean }) 
   return (
     <div class="queue-screen">
       <Header me={me} />
-      {offline && !ready && <div class="banner banner-warn">{t('login.offlineCached')}</div>}
+      <SavedViewBanner offline={offline} />
       <section class="toolbar">
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { RequestAction } from '../../../../shared/domain/request.machine.ts';
-import type { ServiceRequest } from '../../../../shared/domain/request.ts';
+import { queueJob, type ServiceRequest } from '../../../../shared/domain/request.ts';
 import { t } from '../../i18n/i18n.ts';
 import { transition } from '../../sync/actions.ts';
 import { now } from '../../ui/now.ts';
@@ -18,16 +18,21 @@ function actionLabel(r: ServiceRequest, a: RequestAction): string {
   return a === 'call' && r.status === 'called' ? t('action.recall') : t(`action.${a}`);
 }
 
-/** One open request: who, what, how long, its status, and only the actions its status allows. */
+/** More buttons than fit the actions column of a 1280 px row (a called request has up to 7): they get the row's second line. */
+const ONE_LINE_ACTIONS = 4;
+
+/** One open request: who, what, how long, its status, and only the actions its status (and kind) allow. */
 export function RequestRow({ request: r, sending }: { request: ServiceRequest; sending: boolean }) {
   const nowMs = now.value;
   const waited = duration(elapsedMs(r.createdAt, nowMs));
   const withStaff = r.status === 'called' || r.status === 'serving';
   const longWait = r.status === 'waiting' && elapsedMs(r.createdAt, nowMs) > 15 * 60_000;
   const target = transferTarget(r);
+  const actions = rowActions(r.status, queueJob(r));
   const [transferring, setTransferring] = useState(false);
+  const wide = actions.length > ONE_LINE_ACTIONS;
   return (
-    <li class={`row status-${r.status}`} data-testid="request-row" data-ticket={r.ticket} data-status={r.status} data-id={r.id}>
+    <li class={`row status-${r.status}${wide ? ' row-wide' : ''}`} data-testid="request-row" data-ticket={r.ticket} data-status={r.status} data-id={r.id}>
       <div class="row-ticket" aria-label={r.ticket}>
         {r.ticket}
       </div>
@@ -37,11 +42,19 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
           {r.reason && <span class={`reason reason-${r.reason}`}>{t(`reason.${r.reason}`)}</span>}
         </div>
         <div class="row-who">
-          <span class={r.guestName ? 'guest' : 'guest guest-none'}>{r.guestName ?? t('queue.noName')}</span>
+          {/* The name the guest typed; else the name on the member card they scanned. */}
+          <span class={r.guestName || r.member ? 'guest' : 'guest guest-none'} data-testid="guest-name">
+            {r.guestName ?? r.member?.name ?? t('queue.noName')}
+          </span>
           {r.room && <span class="room">{t('queue.room', { room: r.room })}</span>}
+          {r.member && (
+            <span class={`tier tier-${r.member.tier}`} data-testid="member-tier" data-tier={r.member.tier} title={t('queue.memberTitle', { name: r.member.name })}>
+              {t('queue.member', { tier: t(`members.tier.${r.member.tier}`) })}
+            </span>
+          )}
         </div>
         {r.note && (
-          <div class="row-note" title={r.note}>
+          <div class="row-note" title={r.note} data-testid="request-note">
             {r.note}
           </div>
         )}
@@ -61,6 +74,16 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
             {target.department ? t('queue.toDepartment', { department: t(`department.${target.department}`) }) : t('queue.toDesk', { desk: target.desk ?? '' })}
           </span>
         )}
+        {r.kind === 'shoe_care' && (
+          <span class="shoe-stages" data-testid="shoe-stages">
+            {t('queue.shoeStages')}
+          </span>
+        )}
+        {(r.kind === 'luggage_in' || r.kind === 'luggage_out') && (
+          <span class="shoe-stages" data-testid="luggage-ledger-hint">
+            {t(r.kind === 'luggage_in' ? 'queue.luggageInLedger' : 'queue.luggageOutLedger')}
+          </span>
+        )}
         {withStaff && (r.assignedStaffName || r.desk) && (
           <span class="holder">
             {[r.assignedStaffName, r.desk ? t('queue.atDesk', { desk: r.desk }) : null].filter(Boolean).join(' · ')}
@@ -74,7 +97,7 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
         {sending && <span class="sending">{t('queue.sending')}</span>}
       </div>
       <div class="row-actions">
-        {rowActions(r.status).map(({ action, primary }) => (
+        {actions.map(({ action, primary }) => (
           <button
             key={action}
             type="button"

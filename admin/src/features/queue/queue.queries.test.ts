@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { legalActions, REQUEST_STATUSES } from '../../../../shared/domain/request.machine.ts';
-import type { ServiceRequest } from '../../../../shared/domain/request.ts';
+import { queueJob, type ServiceRequest } from '../../../../shared/domain/request.ts';
 import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitDuration, transferTarget } from './queue.queries.ts';
 
 let n = 0;
@@ -115,6 +115,19 @@ describe('rowActions', () => {
   it('offers nothing on a finished request', () => {
     expect(rowActions('completed')).toEqual([]);
     expect(rowActions('cancelled')).toEqual([]);
+  });
+
+  it('never offers Complete on a shoe-care request, nor Cancel once its job has a stage', () => {
+    const fresh = req({ kind: 'shoe_care', status: 'called', details: { kind: 'shoe_care', pairs: 1, collectAt: 'lobby', neededBy: null } });
+    const ready = req({ kind: 'shoe_care', status: 'called', details: { kind: 'shoe_care', pairs: 1, collectAt: 'lobby', neededBy: null, stage: 'ready' } });
+    const shown = (r: ServiceRequest) => rowActions(r.status, queueJob(r)).map((a) => a.action);
+    expect(shown(fresh)).not.toContain('complete');
+    expect(shown(fresh)).toContain('cancel');
+    expect(shown(ready).sort()).toEqual(['call', 'hold', 'no_show', 'serve', 'transfer']);
+    expect(rowActions('serving', queueJob(ready)).some((a) => a.primary)).toBe(false); // Complete leads a serving row; a shoe job has none
+    for (const status of REQUEST_STATUSES) {
+      expect(rowActions(status, queueJob(req({ status }))).map((a) => a.action)).toEqual(rowActions(status).map((a) => a.action));
+    }
   });
 });
 

@@ -3,7 +3,7 @@
  * list and in what order, who "Call next" picks, the done-today count, and
  * how long a guest has waited. No I/O, no signals: tested beside this file.
  */
-import { isActive, legalActions, type RequestAction, type RequestStatus } from '../../../../shared/domain/request.machine.ts';
+import { isActive, legalActions, type QueueJob, type RequestAction, type RequestStatus } from '../../../../shared/domain/request.machine.ts';
 import type { Department } from '../../../../shared/domain/issue.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
 
@@ -73,9 +73,12 @@ const PRIMARY: Partial<Record<RequestStatus, RequestAction>> = {
   no_show: 'requeue',
 };
 
-/** Legal actions for a status in the order the row shows them: the primary first, cancel last. */
-export function rowActions(status: RequestStatus): { action: RequestAction; primary: boolean }[] {
-  const legal = legalActions(status);
+/**
+ * Legal actions for a status (and the kind's limits, given its job: a shoe-care request is never completed
+ * from the queue) in the order the row shows them: the primary first, cancel last.
+ */
+export function rowActions(status: RequestStatus, job?: QueueJob): { action: RequestAction; primary: boolean }[] {
+  const legal = legalActions(status, job);
   const primary = PRIMARY[status];
   const order = (a: RequestAction) => (a === primary ? -1 : a === 'cancel' ? 1 : 0);
   return [...legal].sort((a, b) => order(a) - order(b)).map((action) => ({ action, primary: action === primary }));

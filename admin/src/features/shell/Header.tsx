@@ -2,11 +2,12 @@ import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { t } from '../../i18n/i18n.ts';
 import { desk } from '../../sync/prefs.ts';
 import { pendingCount, updateReady } from '../../sync/queries.ts';
-import { logout } from '../../sync/session.ts';
+import { requestLogout } from '../../sync/session.ts';
 import { PairPanel } from '../kiosks/PairPanel.tsx';
 import { canManageDevices, canReadReports, openScreen, screen } from './nav.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { LiveIndicator } from './LiveIndicator.tsx';
+import { SignOutDialog } from './SignOutDialog.tsx';
 
 /** Property, who is signed in, the desk, sync health and the session controls. */
 export function Header({ me }: { me: StaffMe }) {
@@ -89,9 +90,10 @@ export function Header({ me }: { me: StaffMe }) {
           ))}
         {canPair && <PairPanel />}
         <LanguageToggle />
-        <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void logout()}>
+        <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void requestLogout()}>
           {t('header.logout')}
         </button>
+        <SignOutDialog />
       </div>
     </header>
   );

@@ -1,12 +1,21 @@
 /**
  * "My balance" as state: home → card (typed code) → balance → home. The
  * member shown is dropped as soon as the kiosk returns home (idle, Done).
+ *
+ * A scanned card (not a typed code: only the QR token is signed) is also
+ * held for the guest's requests (sync/tickets.ts `holdGuestCard`): the
+ * requests they make next carry it, so staff see their tier. It outlives
+ * "Done" on the balance (the same guest goes on to call staff) and is let go
+ * when the guest session ends: the idle reset, or a result screen (the
+ * request made) going home by Done or its countdown.
  */
 import { effect, signal } from '@preact/signals';
 import type { MemberCardView } from '../../../../shared/protocol/members.ts';
 import { ApiFailure } from '../../../../shared/sync-client/http.ts';
+import { idleResets } from '../../app/idle.ts';
 import { checkCardOffline, lookupCard, refreshCardKey } from '../../sync/members.ts';
-import { resetToHome, step } from '../call-staff/flow.store.ts';
+import { holdGuestCard } from '../../sync/tickets.ts';
+import { RESULT_STEPS, resetToHome, step, type Step } from '../call-staff/flow.store.ts';
 
 export const shownMember = signal<MemberCardView | null>(null);
 export const cardBusy = signal(false);
@@ -19,6 +28,20 @@ effect(() => {
     cardError.value = null;
   }
 });
+
+// The end of the guest session lets go of the scanned card.
+let stepBefore: Step = step.peek();
+effect(() => {
+  const now = step.value;
+  if (now === 'home' && RESULT_STEPS.includes(stepBefore)) holdGuestCard(null);
+  stepBefore = now;
+});
+effect(() => {
+  if (idleResets.value > 0) holdGuestCard(null);
+});
+
+/** The lookup refused the card itself (not the network): it will not be linked either. */
+const CARD_REFUSALS: readonly string[] = ['card_invalid', 'card_unknown', 'card_reissued'];
 
 export function openBalance(): void {
   void refreshCardKey(); // keep the property's card key, so scanned cards are checked even offline
@@ -57,9 +80,12 @@ export async function submitCardToken(token: string): Promise<void> {
       cardError.value = new ApiFailure(400, 'card_invalid', local.error);
       return;
     }
+    // Genuine as far as the kiosk can tell (the server verifies it again with each request).
+    holdGuestCard(token);
     shownMember.value = await lookupCard({ token });
     step.value = 'balance';
   } catch (e) {
+    if (e instanceof ApiFailure && CARD_REFUSALS.includes(e.code)) holdGuestCard(null);
     cardError.value = e;
   } finally {
     cardBusy.value = false;
@@ -71,6 +97,7 @@ export async function submitCardCode(code: string): Promise<void> {
   if (cardBusy.value) return;
   cardBusy.value = true;
   cardError.value = null;
+  holdGuestCard(null); // a typed code is not signed, so it is never carried; nor is a card scanned before it
   try {
     shownMember.value = await lookupCard({ code });
     step.value = 'balance';
