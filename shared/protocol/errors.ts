@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'claim_mismatch', // a luggage hand-back whose claim code is not the item's
   'bag_count_mismatch', // a luggage hand-back counting a different number of bags than were stored
   'insufficient_balance', // a change that would take a member's balance or points below zero
+  'no_kiosk_letter', // pairing a kiosk when every ticket letter is held by an active kiosk or still on tickets
   'actor_signed_out', // a tablet action delivered after the person who took it signed out (another session sent it)
   'internal', // an unexpected server failure, always HTTP 500; clients retry it like any 5xx
 ]);

@@ -72,7 +72,7 @@ function letterSuite(open: () => Promise<{ server: TestServer; cleanup: () => Pr
   async function refused(): Promise<string> {
     const r = await redeem(await code('One too many'));
     expect(r.status, r.text).toBe(409);
-    expect(r.json.error.code).toBe('conflict');
+    expect(r.json.error.code).toBe('no_kiosk_letter');
     return r.json.error.message as string;
   }
 

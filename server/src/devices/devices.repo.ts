@@ -61,7 +61,7 @@ export async function nextKioskLetter(trx: Tx, propertyId: string, now: Date): P
   const freedAt = new Map<string, number>(); // letter → its last revocation
   for (const k of kiosks) if (k.revoked_at && !held.has(k.letter)) freedAt.set(k.letter!, Math.max(freedAt.get(k.letter!) ?? 0, new Date(k.revoked_at).getTime()));
   const freed = [...freedAt.keys()].sort((a, b) => freedAt.get(a)! - freedAt.get(b)!);
-  if (!freed.length) throw new DomainError('conflict', `All ${KIOSK_LETTERS.length} kiosk letters belong to active kiosks; revoke a kiosk that is no longer used, then pair again`);
+  if (!freed.length) throw new DomainError('no_kiosk_letter', `All ${KIOSK_LETTERS.length} kiosk letters belong to active kiosks; revoke a kiosk that is no longer used, then pair again`);
   const today = serviceDayOf(now, time_zone);
   const tickets = await trx
     .selectFrom('service_requests')
@@ -78,7 +78,7 @@ export async function nextKioskLetter(trx: Tx, propertyId: string, now: Date): P
     const t = tickets.find((x) => x.ticket.startsWith(l))!;
     return t.service_day === today ? `${l}: ${t.ticket} was issued today (free tomorrow)` : `${l}: ${t.ticket} of ${t.service_day} is still open (complete or cancel it)`;
   });
-  throw new DomainError('conflict', `No kiosk letter is free: ${held.size} belong to active kiosks and the letters of revoked kiosks are still on tickets — ${why.join('; ')}. Revoke a kiosk that is no longer used, or pair again later`);
+  throw new DomainError('no_kiosk_letter', `No kiosk letter is free: ${held.size} belong to active kiosks and the letters of revoked kiosks are still on tickets — ${why.join('; ')}. Revoke a kiosk that is no longer used, or pair again later`);
 }
 
 export async function insertDevice(trx: Tx, d: { id: string; propertyId: string; kind: DeviceKind; name: string; letter: string | null; tokenHash: string }) {

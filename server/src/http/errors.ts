@@ -21,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   claim_mismatch: 422,
   bag_count_mismatch: 422,
   insufficient_balance: 422,
+  no_kiosk_letter: 409,
   actor_signed_out: 409, // only ever a push outcome, never an HTTP answer
   internal: 500, // an unexpected failure (a bug, or the database went away mid-request); clients retry every 5xx
 };
