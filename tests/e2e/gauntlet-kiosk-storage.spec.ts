@@ -18,7 +18,7 @@ import { startTestServer, TestClient, type TestServer } from '../support/server.
 import { AdminPage } from './pages/admin.page.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KiosksPage } from './pages/kiosks.page.ts';
-import { KIOSK_PORTRAIT, TABLET, keepScreenshot } from './support.ts';
+import { idbCount, KIOSK_PORTRAIT, TABLET, keepScreenshot } from './support.ts';
 
 let server: TestServer;
 let staff: TestClient;
@@ -86,25 +86,6 @@ function freeStorage(page: Page): Promise<void> {
   );
 }
 
-/** Rows of a table in the kiosk's IndexedDB, read with the raw API (no app code involved). */
-function idbCount(page: Page, store: 'outbox' | 'tickets'): Promise<number> {
-  return page.evaluate(
-    (s) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('lobbydesk-kiosk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(s, 'readonly').objectStore(s).count();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 /** axe-core's serious and critical findings on the page as it is (evaluated over DevTools, so the CSP does not stop it). */
 async function seriousAxeFindings(page: Page): Promise<string[]> {

@@ -4,10 +4,10 @@
  * delivers the shared outbox: every ticket reaches the server exactly once,
  * with no sequence gap and nothing rejected.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
-import { KIOSK_PORTRAIT } from './support.ts';
+import { idbCount, KIOSK_PORTRAIT } from './support.ts';
 
 let server: TestServer;
 
@@ -18,25 +18,6 @@ test.afterAll(async () => {
   await server?.stop(true);
 });
 
-/** Rows of a table in the kiosk's IndexedDB, read with the raw API (no app code involved). */
-function idbCount(page: Page, store: 'outbox' | 'rejected'): Promise<number> {
-  return page.evaluate(
-    (s) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('lobbydesk-kiosk');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(s, 'readonly').objectStore(s).count();
-          req.onsuccess = () => {
-            resolve(req.result);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 test('two offline tabs of one kiosk deliver every ticket exactly once when the network returns', async ({ browser }) => {
   const context = await browser.newContext({ viewport: KIOSK_PORTRAIT });

@@ -11,41 +11,11 @@ import type { RequestStatus } from '../../shared/domain/request.machine.ts';
 import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
 import { ErrorCode } from '../../shared/protocol/errors.ts';
 import { PushResponse, SeqGapDetails, StaffPull, StaffSnapshot, WallPull, WallSnapshot } from '../../shared/protocol/sync.ts';
-import { freshDatabase, PG_SKIP_REASON, TEST_DATABASE_URL } from '../support/pg.ts';
-import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
+import { serverBackends } from '../support/backends.ts';
+import { TestClient, type TestServer } from '../support/server.ts';
 import { allKeys, apiCall, KioskDriver, pairDevice, StaffDriver } from './helpers.ts';
 
-interface Backend {
-  name: string;
-  skip: boolean;
-  start(): Promise<{ server: TestServer; dispose(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'PGlite',
-    skip: false,
-    async start() {
-      const server = await startTestServer({ static: false });
-      return { server, dispose: () => server.stop(true) };
-    },
-  },
-  {
-    name: TEST_DATABASE_URL ? 'PostgreSQL' : `PostgreSQL (${PG_SKIP_REASON})`,
-    skip: !TEST_DATABASE_URL,
-    async start() {
-      const db = await freshDatabase('ld_push_protocol');
-      const server = await startTestServer({ databaseUrl: db.url, static: false });
-      return {
-        server,
-        async dispose() {
-          await server.stop(true);
-          await db.drop();
-        },
-      };
-    },
-  },
-];
+const backends = serverBackends('ld_push_protocol');
 
 const appliedIds = (body: PushResponse) => body.outcomes.map((o) => [o.seq, o.outcome]);
 

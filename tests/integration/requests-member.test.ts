@@ -15,41 +15,11 @@ import { cardKeysFromText, loadCardKeys, type CardKeys } from '../../server/src/
 import { MEMBER_CARD_REFUSED } from '../../server/src/requests/member-link.ts';
 import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
 import { KioskPull, KioskSnapshot, StaffPull, StaffSnapshot, WallPull, WallSnapshot } from '../../shared/protocol/sync.ts';
-import { freshDatabase, PG_SKIP_REASON, TEST_DATABASE_URL } from '../support/pg.ts';
-import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
+import { serverBackends } from '../support/backends.ts';
+import { TestClient, type TestServer } from '../support/server.ts';
 import { KioskDriver, StaffDriver } from './helpers.ts';
 
-interface Backend {
-  name: string;
-  skip: boolean;
-  start(): Promise<{ server: TestServer; dispose(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'PGlite',
-    skip: false,
-    async start() {
-      const server = await startTestServer({ static: false });
-      return { server, dispose: () => server.stop(true) };
-    },
-  },
-  {
-    name: TEST_DATABASE_URL ? 'PostgreSQL' : `PostgreSQL (${PG_SKIP_REASON})`,
-    skip: !TEST_DATABASE_URL,
-    async start() {
-      const db = await freshDatabase('ld_requests_member');
-      const server = await startTestServer({ databaseUrl: db.url, static: false });
-      return {
-        server,
-        async dispose() {
-          await server.stop(true);
-          await db.drop();
-        },
-      };
-    },
-  },
-];
+const backends = serverBackends('ld_requests_member');
 
 const MEMBER = { name: 'Qzxmember Linkwell', tier: 'platinum' } as const;
 
