@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { CARD_CODE_LENGTH, isCompleteCardCode, normalizeCardCode } from '../../../../shared/domain/card-token.ts';
 import { NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { Keypad } from '../../components/Keypad.tsx';
 import { errorText, t } from '../../i18n/locale.store.ts';
 import { cardBusy, cardError, clearCardError, closeBalance, NotACard, submitCardCode } from './balance.store.ts';
 import { CardScanner } from './CardScanner.tsx';
@@ -39,7 +40,6 @@ export function CardCodeScreen() {
     }
     void submitCardCode(code);
   };
-  const keep = (e: Event) => e.preventDefault();
 
   return (
     <form class="screen setup card-entry" onSubmit={submit} autocomplete="off">
@@ -74,19 +74,7 @@ export function CardCodeScreen() {
         </p>
       </div>
       <div class="setup__pad">
-        <div class="keypad card-entry__keypad" aria-hidden="true">
-          {KEYS.map((k) => (
-            <button key={k} type="button" class="key" tabIndex={-1} onPointerDown={keep} onClick={() => update(code + k)}>
-              {k}
-            </button>
-          ))}
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update(code.slice(0, -1))}>
-            {t('card.delete')}
-          </button>
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update('')}>
-            {t('card.clear')}
-          </button>
-        </div>
+        <Keypad keys={KEYS} value={code} onChange={update} deleteLabel={t('card.delete')} clearLabel={t('card.clear')} class="card-entry__keypad" />
         <div class="actions">
           <button type="submit" class="btn btn--primary btn--wide" data-testid="card-submit" disabled={busy} aria-busy={busy}>
             {busy ? t('card.working') : t('card.submit')}

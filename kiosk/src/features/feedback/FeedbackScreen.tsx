@@ -1,7 +1,6 @@
 import { FeedbackCategory } from '../../../../shared/domain/issue.ts';
-import { Icon } from '../../components/Icon.tsx';
-import { errorText, t, type KioskKey } from '../../i18n/locale.store.ts';
-import { resetToHome } from '../call-staff/flow.store.ts';
+import { GuestForm } from '../../components/GuestForm.tsx';
+import { t, type KioskKey } from '../../i18n/locale.store.ts';
 import { feedbackBusy, feedbackDraft, feedbackError, sendFeedback, toggleCategory, updateFeedback } from './feedback.store.ts';
 import { RatingStars } from './RatingStars.tsx';
 
@@ -11,95 +10,77 @@ const ratingKey = (n: number): KioskKey => `feedback.rating.${n}` as KioskKey;
 /** Stars, what it is about, a comment, "this is a complaint", and a way to reach the guest only with consent. */
 export function FeedbackScreen() {
   const d = feedbackDraft.value;
-  const busy = feedbackBusy.value;
-  const submit = (e: Event) => {
-    e.preventDefault();
-    void sendFeedback();
-  };
   return (
-    <form class="screen flow form-flow feedback" onSubmit={submit} autocomplete="off">
-      <div class="step-header">
-        <p class="eyebrow">{t('feedback.eyebrow')}</p>
-        <h1 class="title" tabIndex={-1} data-autofocus>
-          {t('feedback.title')}
-        </h1>
-        <p class="lead">{t('feedback.subtitle')}</p>
+    <GuestForm
+      class="feedback"
+      eyebrow="feedback.eyebrow"
+      title="feedback.title"
+      lead="feedback.subtitle"
+      onSubmit={() => void sendFeedback()}
+      error={feedbackError.value}
+      busy={feedbackBusy.value}
+      ready={d.rating !== null}
+      submitLabel={t('feedback.submit')}
+      submitTestid="feedback-submit"
+    >
+      <div class="form-row">
+        <RatingStars value={d.rating} testid="rating" onRate={(n) => updateFeedback({ rating: n })} />
+        <p class="stars__label" aria-live="polite">
+          {d.rating === null ? t('feedback.tapStar') : t(ratingKey(d.rating))}
+        </p>
       </div>
-      <div class="form-body">
-        <div class="form-row">
-          <RatingStars value={d.rating} testid="rating" onRate={(n) => updateFeedback({ rating: n })} />
-          <p class="stars__label" aria-live="polite">
-            {d.rating === null ? t('feedback.tapStar') : t(ratingKey(d.rating))}
-          </p>
+      <fieldset class="form-row choice-set">
+        <legend class="field__label">{t('feedback.about')}</legend>
+        <div class="chips">
+          {FeedbackCategory.options.map((c) => (
+            <button key={c} type="button" class={`chip ${d.categories.includes(c) ? 'chip--on' : ''}`} aria-pressed={d.categories.includes(c)} data-testid={`category-${c}`} onClick={() => toggleCategory(c)}>
+              {t(categoryKey(c))}
+            </button>
+          ))}
         </div>
-        <fieldset class="form-row choice-set">
-          <legend class="field__label">{t('feedback.about')}</legend>
-          <div class="chips">
-            {FeedbackCategory.options.map((c) => (
-              <button key={c} type="button" class={`chip ${d.categories.includes(c) ? 'chip--on' : ''}`} aria-pressed={d.categories.includes(c)} data-testid={`category-${c}`} onClick={() => toggleCategory(c)}>
-                {t(categoryKey(c))}
-              </button>
-            ))}
-          </div>
-        </fieldset>
+      </fieldset>
+      <label class="field">
+        <span class="field__label">{t('feedback.comment')}</span>
+        <textarea
+          class="field__input field__textarea"
+          data-testid="feedback-comment"
+          value={d.comment}
+          maxLength={1000}
+          rows={3}
+          spellcheck={false}
+          placeholder={t('feedback.commentPlaceholder')}
+          onInput={(e) => updateFeedback({ comment: e.currentTarget.value })}
+        />
+      </label>
+      <button type="button" class={`toggle ${d.complaint ? 'toggle--on' : ''}`} role="switch" aria-checked={d.complaint} data-testid="complaint-toggle" onClick={() => updateFeedback({ complaint: !d.complaint })}>
+        <span class="toggle__track" aria-hidden="true">
+          <span class="toggle__thumb" />
+        </span>
+        <span class="toggle__text">
+          <span class="toggle__label">{t('feedback.complaint')}</span>
+          <span class="toggle__hint">{t('feedback.complaintHint')}</span>
+        </span>
+      </button>
+      <div class="consent">
+        <label class="check">
+          <input type="checkbox" class="check__box" data-testid="consent" checked={d.contactConsent} onChange={(e) => updateFeedback({ contactConsent: e.currentTarget.checked })} />
+          <span>{t('feedback.consent')}</span>
+        </label>
         <label class="field">
-          <span class="field__label">{t('feedback.comment')}</span>
-          <textarea
-            class="field__input field__textarea"
-            data-testid="feedback-comment"
-            value={d.comment}
-            maxLength={1000}
-            rows={3}
+          <span class="field__label">{t('feedback.contact')}</span>
+          <input
+            class="field__input"
+            data-testid="contact-input"
+            value={d.contact}
+            maxLength={80}
+            disabled={!d.contactConsent}
+            autocomplete="off"
             spellcheck={false}
-            placeholder={t('feedback.commentPlaceholder')}
-            onInput={(e) => updateFeedback({ comment: e.currentTarget.value })}
+            placeholder={t('feedback.contactPlaceholder')}
+            onInput={(e) => updateFeedback({ contact: e.currentTarget.value })}
           />
         </label>
-        <button type="button" class={`toggle ${d.complaint ? 'toggle--on' : ''}`} role="switch" aria-checked={d.complaint} data-testid="complaint-toggle" onClick={() => updateFeedback({ complaint: !d.complaint })}>
-          <span class="toggle__track" aria-hidden="true">
-            <span class="toggle__thumb" />
-          </span>
-          <span class="toggle__text">
-            <span class="toggle__label">{t('feedback.complaint')}</span>
-            <span class="toggle__hint">{t('feedback.complaintHint')}</span>
-          </span>
-        </button>
-        <div class="consent">
-          <label class="check">
-            <input type="checkbox" class="check__box" data-testid="consent" checked={d.contactConsent} onChange={(e) => updateFeedback({ contactConsent: e.currentTarget.checked })} />
-            <span>{t('feedback.consent')}</span>
-          </label>
-          <label class="field">
-            <span class="field__label">{t('feedback.contact')}</span>
-            <input
-              class="field__input"
-              data-testid="contact-input"
-              value={d.contact}
-              maxLength={80}
-              disabled={!d.contactConsent}
-              autocomplete="off"
-              spellcheck={false}
-              placeholder={t('feedback.contactPlaceholder')}
-              onInput={(e) => updateFeedback({ contact: e.currentTarget.value })}
-            />
-          </label>
-        </div>
       </div>
-      {feedbackError.value !== null && (
-        <p class="alert" role="alert">
-          {errorText(feedbackError.value)}
-        </p>
-      )}
-      <div class="actions">
-        <button type="button" class="btn btn--ghost" onClick={resetToHome} disabled={busy}>
-          <Icon name="back" />
-          {t('common.cancel')}
-        </button>
-        <button type="submit" class="btn btn--primary btn--wide" data-testid="feedback-submit" disabled={busy || d.rating === null} aria-busy={busy}>
-          <Icon name="check" />
-          {busy ? t('confirm.working') : t('feedback.submit')}
-        </button>
-      </div>
-    </form>
+    </GuestForm>
   );
 }

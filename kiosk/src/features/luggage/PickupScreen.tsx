@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
-import { Icon } from '../../components/Icon.tsx';
-import { errorText, t } from '../../i18n/locale.store.ts';
-import { resetToHome } from '../call-staff/flow.store.ts';
+import { FormActions, FormError } from '../../components/GuestForm.tsx';
+import { Keypad } from '../../components/Keypad.tsx';
+import { t } from '../../i18n/locale.store.ts';
 import { CLAIM_ALPHABET, CLAIM_CODE_LENGTH, isClaimCode } from './claim-code.ts';
 import { confirmPickup, luggageBusy, luggageError, pickupCode, typePickupCode } from './luggage.store.ts';
 
@@ -21,7 +21,6 @@ export function PickupScreen() {
     }
     void confirmPickup();
   };
-  const keep = (e: Event) => e.preventDefault();
   return (
     <form class="screen setup pickup" onSubmit={submit} autocomplete="off">
       <div class="setup__intro">
@@ -45,36 +44,11 @@ export function PickupScreen() {
             onInput={(e) => typePickupCode(e.currentTarget.value)}
           />
         </label>
-        {luggageError.value !== null && (
-          <p class="alert" role="alert">
-            {errorText(luggageError.value)}
-          </p>
-        )}
+        <FormError error={luggageError.value} />
       </div>
       <div class="setup__pad">
-        <div class="keypad pickup__keypad" aria-hidden="true">
-          {KEYS.map((k) => (
-            <button key={k} type="button" class="key" tabIndex={-1} onPointerDown={keep} onClick={() => typePickupCode(code + k)}>
-              {k}
-            </button>
-          ))}
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => typePickupCode(code.slice(0, -1))}>
-            {t('card.delete')}
-          </button>
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => typePickupCode('')}>
-            {t('card.clear')}
-          </button>
-        </div>
-        <div class="actions">
-          <button type="button" class="btn btn--ghost" onClick={resetToHome} disabled={busy}>
-            <Icon name="back" />
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="btn btn--primary btn--wide" data-testid="claim-submit" disabled={busy || !complete} aria-busy={busy}>
-            <Icon name="check" />
-            {busy ? t('confirm.working') : t('pickup.submit')}
-          </button>
-        </div>
+        <Keypad keys={KEYS} value={code} onChange={typePickupCode} deleteLabel={t('card.delete')} clearLabel={t('card.clear')} class="pickup__keypad" />
+        <FormActions busy={busy} ready={complete} submitLabel={t('pickup.submit')} submitTestid="claim-submit" />
       </div>
     </form>
   );

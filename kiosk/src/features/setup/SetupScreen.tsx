@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { Keypad } from '../../components/Keypad.tsx';
 import { errorText, t } from '../../i18n/locale.store.ts';
 import { pair } from '../../sync/actions.ts';
 import { NotAKioskError, setupNotice } from '../../sync/session.ts';
@@ -32,8 +33,6 @@ export function SetupScreen() {
       setBusy(false);
     }
   };
-  // Keypad taps must not steal focus from the input (keyboard users type straight into it).
-  const keep = (e: Event) => e.preventDefault();
 
   return (
     <form class="screen setup" onSubmit={(e) => void submit(e)} autocomplete="off">
@@ -65,19 +64,7 @@ export function SetupScreen() {
         </p>
       </div>
       <div class="setup__pad">
-        <div class="keypad" aria-hidden="true">
-          {KEYPAD_KEYS.map((k) => (
-            <button key={k} type="button" class="key" tabIndex={-1} onPointerDown={keep} onClick={() => update(code + k)}>
-              {k}
-            </button>
-          ))}
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update(code.slice(0, -1))}>
-            {t('setup.delete')}
-          </button>
-          <button type="button" class="key key--wide" tabIndex={-1} onPointerDown={keep} onClick={() => update('')}>
-            {t('setup.clear')}
-          </button>
-        </div>
+        <Keypad keys={KEYPAD_KEYS} value={code} onChange={update} deleteLabel={t('setup.delete')} clearLabel={t('setup.clear')} />
         <div class="actions">
           <button type="submit" class="btn btn--primary btn--wide" data-testid="pair-submit" disabled={busy} aria-busy={busy}>
             {busy ? t('setup.working') : t('setup.submit')}
