@@ -8,7 +8,7 @@ import { nextStatus, type RequestAction } from '../../../shared/domain/request.m
 import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
 import { PairingCodeResponse } from '../../../shared/protocol/auth.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { enqueueAction } from './outbox.ts';
+import { sendAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
 import { desk } from './prefs.ts';
 import { overlays, serverRequests } from './queries.ts';
@@ -26,19 +26,18 @@ export interface TransferTarget {
  * its kind: a shoe-care job moves by its stages, see `KIND_QUEUE_LIMITS`).
  */
 export async function transition(request: ServiceRequest, action: RequestAction, target?: TransferTarget): Promise<boolean> {
-  const engine = currentEngine();
   const to = nextStatus(request.status, action, queueJob(request));
-  if (!engine || !to) return false;
+  if (!currentEngine() || !to) return false;
   if (action === 'transfer' && !target?.desk?.trim() && !target?.department) return false;
   const payload =
     action === 'transfer' && target
       ? { requestId: request.id, action, expectedStatus: request.status, desk: target.desk?.trim() || null, department: target.department ?? null, note: target.note?.trim() || null }
       : { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null };
-  const { command } = await enqueueAction(engine, { type: 'request.transition', payload });
-  const baseRev = serverRequests.value.get(request.id)?.rev ?? request.rev;
-  overlays.value = [...overlays.value, { commandId: command.id, requestId: request.id, action, to, baseRev, settled: false }];
-  engine.flusher.kick();
-  return true;
+  const command = await sendAction({ type: 'request.transition', payload }, (c) => {
+    const baseRev = serverRequests.value.get(request.id)?.rev ?? request.rev;
+    overlays.value = [...overlays.value, { commandId: c.id, requestId: request.id, action, to, baseRev, settled: false }];
+  });
+  return command !== null;
 }
 
 export type PairingResult = { ok: true; code: string; expiresAt: string } | { ok: false; error: FailureCode };

@@ -13,8 +13,7 @@ import type { CommandDraft } from '../../../shared/protocol/commands.ts';
 import type { PushOutcome } from '../../../shared/protocol/sync.ts';
 import { StaffList, type StaffSummary } from '../../../shared/protocol/staff.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { enqueueAction } from './outbox.ts';
-import { currentEngine } from './engine.ts';
+import { sendAction } from './outbox.ts';
 
 /** Issues as the server last told us (highest rev wins). */
 export const serverIssues = signal<ReadonlyMap<string, Issue>>(new Map());
@@ -49,12 +48,8 @@ export function settleIssueCommands(outcomes: readonly PushOutcome[]): void {
 }
 
 async function send(issueId: string, draft: CommandDraft): Promise<boolean> {
-  const engine = currentEngine();
-  if (!engine) return false;
-  const { command } = await enqueueAction(engine, draft);
-  inFlight.value = new Map(inFlight.value).set(command.id, issueId);
-  engine.flusher.kick();
-  return true;
+  const command = await sendAction(draft, (c) => (inFlight.value = new Map(inFlight.value).set(c.id, issueId)));
+  return command !== null;
 }
 
 export function transitionIssue(issue: Issue, action: IssueAction, extra: { note?: string; followUp?: FollowUpInput } = {}): Promise<boolean> {

@@ -8,17 +8,12 @@ import { normalizeClaimCode } from '../../../shared/domain/luggage.ts';
 import type { ShoeStage } from '../../../shared/domain/luggage.machine.ts';
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
 import type { CommandDraft } from '../../../shared/protocol/commands.ts';
-import { enqueueAction } from './outbox.ts';
-import { currentEngine } from './engine.ts';
+import { sendAction } from './outbox.ts';
 import { desk } from './prefs.ts';
 import { requestList } from './queries.ts';
 
 async function send(draft: CommandDraft): Promise<string | null> {
-  const engine = currentEngine();
-  if (!engine) return null;
-  const { command } = await enqueueAction(engine, draft);
-  engine.flusher.kick();
-  return command.id;
+  return (await sendAction(draft))?.id ?? null;
 }
 
 export interface CheckIn {

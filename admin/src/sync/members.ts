@@ -21,8 +21,7 @@ import {
   type MemberSummary,
 } from '../../../shared/protocol/members-staff.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { enqueueAction } from './outbox.ts';
-import { currentEngine } from './engine.ts';
+import { sendAction } from './outbox.ts';
 
 const PAGE = 20;
 
@@ -140,11 +139,7 @@ export function resetMembers(): void {
 }
 
 async function send(draft: CommandDraft): Promise<string | null> {
-  const engine = currentEngine();
-  if (!engine) return null;
-  const { command } = await enqueueAction(engine, draft);
-  engine.flusher.kick();
-  return command.id;
+  return (await sendAction(draft))?.id ?? null;
 }
 
 export function changeBalance(c: { memberId: string; operation: BalanceOperation; amountMinor: number; points: number; reason: string; expectedBalance: number | null }): Promise<string | null> {
