@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandOf, Command } from '../../shared/protocol/commands.ts';
 import { DATABASE_ENTRY, describeEntry, MANIFEST_NAME, packTar, unpackTar, type BackupManifest } from '../../server/src/store/backup-archive.ts';
@@ -84,16 +83,7 @@ function kioskCommand(kiosk: KioskDriver, i: number): CommandOf<'request.create'
   return cmd;
 }
 
-function complaint(kiosk: KioskDriver, i: number): Command {
-  return {
-    id: uuidv7(),
-    deviceId: kiosk.me.deviceId,
-    seq: kiosk.nextSeq++,
-    type: 'feedback.submit',
-    createdAt: new Date().toISOString(),
-    payload: { feedbackId: uuidv7(), rating: 1, categories: [], comment: `complaint ${i}`, complaint: true, contactConsent: false, contact: null, guestName: null, room: null, requestId: null },
-  };
-}
+const complaint = (kiosk: KioskDriver, i: number) => kiosk.feedback({ rating: 1, comment: `complaint ${i}`, complaint: true });
 
 async function pushAll(who: KioskDriver | StaffDriver, commands: Command[]): Promise<void> {
   for (let i = 0; i < commands.length; i += 100) {

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../shared/protocol/commands.ts';
 import { StaffPull, StaffSnapshot } from '../../shared/protocol/sync.ts';
 import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
 import { KioskDriver } from './helpers.ts';
@@ -20,28 +19,7 @@ afterAll(async () => {
   await server?.stop(true);
 });
 
-function feedback(payload: Partial<Extract<Command, { type: 'feedback.submit' }>['payload']>): Command {
-  return {
-    id: uuidv7(),
-    deviceId: kiosk.me.deviceId,
-    seq: kiosk.nextSeq++,
-    type: 'feedback.submit',
-    createdAt: new Date().toISOString(),
-    payload: {
-      feedbackId: uuidv7(),
-      rating: 5,
-      categories: [],
-      comment: null,
-      complaint: false,
-      contactConsent: false,
-      contact: null,
-      guestName: null,
-      room: null,
-      requestId: null,
-      ...payload,
-    },
-  };
-}
+const feedback = (payload: Parameters<KioskDriver['feedback']>[0]) => kiosk.feedback(payload);
 
 describe('guest feedback', () => {
   it('keeps a good rating without opening an issue', async () => {

@@ -126,6 +126,18 @@ export class KioskDriver {
     };
   }
 
+  /** A `feedback.submit` command with the next seq: a 5-star rating and nothing else unless `payload` says otherwise. */
+  feedback(payload: Partial<CommandOf<'feedback.submit'>['payload']> = {}): CommandOf<'feedback.submit'> {
+    return {
+      id: uuidv7(),
+      deviceId: this.me.deviceId,
+      seq: this.nextSeq++,
+      type: 'feedback.submit',
+      createdAt: new Date().toISOString(),
+      payload: { feedbackId: uuidv7(), rating: 5, categories: [], comment: null, complaint: false, contactConsent: false, contact: null, guestName: null, room: null, requestId: null, ...payload },
+    };
+  }
+
   push(commands: Command[], deviceId = this.me.deviceId) {
     return this.client.post('/api/sync/push', { deviceId, commands, sentAt: new Date().toISOString() });
   }
