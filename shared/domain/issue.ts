@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_STATUSES } from './issue.machine.ts';
+import { FreeText } from './text.ts';
 
 export const IssueSeverity = z.enum(['low', 'medium', 'high', 'critical']);
 export type IssueSeverity = z.infer<typeof IssueSeverity>;
@@ -25,7 +26,7 @@ export type FollowUpMethod = z.infer<typeof FollowUpMethod>;
 export const FollowUpInput = z.object({
   at: z.iso.datetime({ offset: true }),
   method: FollowUpMethod,
-  guestView: z.string().trim().min(1).max(1000),
+  guestView: FreeText(1000, { multiline: true, min: 1 }),
   satisfied: z.boolean(),
 });
 export type FollowUpInput = z.infer<typeof FollowUpInput>;

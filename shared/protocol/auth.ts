@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { FreeText } from '../domain/text.ts';
 
 export const StaffRole = z.enum(['agent', 'supervisor', 'manager']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const LoginBody = z.object({
-  staffId: z.string().trim().min(1).max(40),
+  staffId: FreeText(40, { min: 1 }),
   pin: z.string().regex(/^\d{4,8}$/, 'PIN is 4 to 8 digits'),
 });
 
@@ -39,5 +40,5 @@ export const PairBody = z.object({ code: z.string().trim().toUpperCase().regex(/
 export const PairResponse = z.object({ token: z.string(), me: DeviceMe });
 export type PairResponse = z.infer<typeof PairResponse>;
 
-export const PairingCodeBody = z.object({ kind: z.enum(['kiosk', 'wall']), name: z.string().trim().min(1).max(60) });
+export const PairingCodeBody = z.object({ kind: z.enum(['kiosk', 'wall']), name: FreeText(60, { min: 1 }) });
 export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });

@@ -3,9 +3,9 @@ import { Department, FeedbackCategory } from '../domain/issue.ts';
 import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
 import { LuggageApproveReleasePayload, LuggageMovePayload, LuggageReleaseLostPayload, LuggageReleasePayload, LuggageStorePayload, ShoeAdvancePayload } from './luggage.commands.ts';
 import { IssueDepartmentsPayload, IssueHandoverPayload, IssueNotePayload, IssueRecordPayload, IssueTransitionPayload } from './issue-commands.ts';
+import { FreeText } from '../domain/text.ts';
 import { ApprovalDecidePayload, MemberBalancePayload, MemberReissueCardPayload, SettingsAuthorityPayload } from './member-commands.ts';
 
-const FreeText = (max: number) => z.string().trim().max(max);
 
 /** Who may send a command type: the server refuses the rest with `forbidden`. */
 export const COMMAND_SENDERS = {
@@ -38,7 +38,7 @@ export const RequestCreatePayload = z
     reason: CallReason.nullable().default(null),
     guestName: FreeText(80).nullable().default(null),
     room: FreeText(12).nullable().default(null),
-    note: FreeText(500).nullable().default(null),
+    note: FreeText(500, { multiline: true }).nullable().default(null),
     /** Required for luggage and shoe care, of the same kind; absent for call_staff. */
     details: RequestDetails.nullable().default(null),
     /**
@@ -59,7 +59,7 @@ export const FeedbackSubmitPayload = z.object({
   feedbackId: z.uuid(),
   rating: z.number().int().min(1).max(5),
   categories: z.array(FeedbackCategory).max(5).default([]),
-  comment: FreeText(1000).nullable().default(null),
+  comment: FreeText(1000, { multiline: true }).nullable().default(null),
   complaint: z.boolean().default(false),
   contactConsent: z.boolean().default(false),
   contact: FreeText(80).nullable().default(null),
@@ -79,7 +79,7 @@ export const RequestTransitionPayload = z.object({
   /** `transfer` only: the department it goes to (a transfer names a desk, a department, or both). */
   department: Department.nullable().optional(),
   /** `transfer` only: a note for whoever takes it over (staff only). */
-  note: FreeText(200).nullable().optional(),
+  note: FreeText(200, { multiline: true }).nullable().optional(),
 });
 
 const envelope = {
@@ -92,7 +92,7 @@ const envelope = {
    * shared tablet may deliver it after that person signed out; the server
    * then refuses it (`actor_signed_out`) rather than credit the next person.
    */
-  actor: z.string().min(1).max(64).optional(),
+  actor: FreeText(64, { min: 1 }).optional(),
 };
 
 export const Command = z.discriminatedUnion('type', [

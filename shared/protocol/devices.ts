@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FreeText } from '../domain/text.ts';
 
 /**
  * Device health: what a kiosk or wall display reports about itself every
@@ -10,7 +11,7 @@ export const StorageError = z.enum(['quota', 'failed']);
 export type StorageError = z.infer<typeof StorageError>;
 
 export const HeartbeatBody = z.object({
-  appVersion: z.string().trim().min(1).max(40),
+  appVersion: FreeText(40, { min: 1 }),
   /** Commands waiting in the device's outbox. */
   outboxDepth: z.number().int().nonnegative().max(1_000_000),
   /** Commands the server refused that the device still keeps. */

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { Department, FeedbackCategory, FollowUpInput, IssueSeverity } from '../domain/issue.ts';
 import { ISSUE_ACTIONS, ISSUE_STATUSES } from '../domain/issue.machine.ts';
+import { FreeText } from '../domain/text.ts';
 
-const FreeText = (max: number) => z.string().trim().max(max);
 const Departments = z.array(Department).max(6).transform((d) => [...new Set(d)]);
 
 export const IssueTransitionPayload = z.object({
@@ -11,7 +11,7 @@ export const IssueTransitionPayload = z.object({
   action: z.enum(ISSUE_ACTIONS),
   /** The status the sender saw; a different current status is a conflict. */
   expectedStatus: z.enum(ISSUE_STATUSES),
-  note: FreeText(1000).nullable().default(null),
+  note: FreeText(1000, { multiline: true }).nullable().default(null),
   /** Required with `follow_up` (the 回访 record), ignored otherwise. */
   followUp: FollowUpInput.nullable().default(null),
 });
@@ -20,13 +20,13 @@ export type IssueTransitionPayload = z.infer<typeof IssueTransitionPayload>;
 /** Explicit hand-over: the only way ownership moves (the owner, or a supervisor or manager). */
 export const IssueHandoverPayload = z.object({
   issueId: z.uuid(),
-  toStaffId: z.string().trim().min(1).max(40),
-  note: FreeText(1000).min(1),
+  toStaffId: FreeText(40, { min: 1 }),
+  note: FreeText(1000, { multiline: true, min: 1 }),
 });
 
 export const IssueNotePayload = z.object({
   issueId: z.uuid(),
-  text: FreeText(1000).min(1),
+  text: FreeText(1000, { multiline: true, min: 1 }),
   internal: z.literal(true),
 });
 
@@ -35,7 +35,7 @@ export const IssueRecordPayload = z.object({
   issueId: z.uuid(),
   severity: IssueSeverity,
   categories: z.array(FeedbackCategory).max(5).default([]),
-  summary: FreeText(1000).min(1),
+  summary: FreeText(1000, { multiline: true, min: 1 }),
   guestName: FreeText(80).nullable().default(null),
   room: FreeText(12).nullable().default(null),
   contact: FreeText(80).nullable().default(null),

@@ -7,9 +7,9 @@
 import { z } from 'zod';
 import { SHOE_STAGES } from '../domain/luggage.machine.ts';
 import { ClaimCode } from '../domain/request.ts';
+import { FreeText } from '../domain/text.ts';
 
-const FreeText = (max: number) => z.string().trim().max(max);
-const Tag = z.string().trim().min(1).max(20);
+const Tag = FreeText(20, { min: 1 });
 
 export const LuggageStorePayload = z.object({
   itemId: z.uuid(),
@@ -19,23 +19,23 @@ export const LuggageStorePayload = z.object({
   claimCode: ClaimCode.nullable().default(null),
   bags: z.number().int().min(1).max(20),
   tags: z.array(Tag).min(1).max(20),
-  location: z.string().trim().min(1).max(40),
+  location: FreeText(40, { min: 1 }),
   guestName: FreeText(80).nullable().default(null),
   room: FreeText(12).nullable().default(null),
-  notes: FreeText(500).nullable().default(null),
+  notes: FreeText(500, { multiline: true }).nullable().default(null),
   expectedPickupAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 
 export const LuggageMovePayload = z.object({
   itemId: z.uuid(),
-  location: z.string().trim().min(1).max(40),
-  note: FreeText(200).nullable().default(null),
+  location: FreeText(40, { min: 1 }),
+  note: FreeText(200, { multiline: true }).nullable().default(null),
 });
 
 export const LuggageReleasePayload = z.object({
   itemId: z.uuid(),
   /** As typed or scanned; compared without case, spaces or dashes. */
-  claimCode: z.string().trim().min(1).max(20),
+  claimCode: FreeText(20, { min: 1 }),
   /** The bags counted at the hand-back: must equal the bags stored. */
   bagCount: z.number().int().min(0).max(50),
   /** The kiosk luggage_out request being served, completed on release. */
@@ -44,7 +44,7 @@ export const LuggageReleasePayload = z.object({
 
 export const LuggageReleaseLostPayload = z.object({
   itemId: z.uuid(),
-  identityNotes: z.string().trim().min(3).max(500),
+  identityNotes: FreeText(500, { multiline: true, min: 3 }),
 });
 
 export const LuggageApproveReleasePayload = z.object({

@@ -1,8 +1,9 @@
 /** Staff commands on members' balances, approvals above authority, card reissue and the authority limits. */
 import { z } from 'zod';
 import { AuthorityLimits, BalanceOperation } from '../domain/authority.ts';
+import { FreeText } from '../domain/text.ts';
 
-const Reason = z.string().trim().min(3).max(300);
+const Reason = FreeText(300, { multiline: true, min: 3 });
 const Money = z.number().int().min(-100_000_000).max(100_000_000);
 
 /**
@@ -23,7 +24,7 @@ export const MemberBalancePayload = z.object({
 });
 export type MemberBalancePayload = z.infer<typeof MemberBalancePayload>;
 
-export const ApprovalDecidePayload = z.object({ approvalId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(300).default('') });
+export const ApprovalDecidePayload = z.object({ approvalId: z.uuid(), approve: z.boolean(), note: FreeText(300, { multiline: true }).default('') });
 
 /** A new card version: every older card of the member stops working. Supervisors and managers. */
 export const MemberReissueCardPayload = z.object({ memberId: z.uuid(), reason: Reason });

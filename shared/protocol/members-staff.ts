@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AuthorityLimits, BalanceOperation } from '../domain/authority.ts';
 import { LedgerKind, MemberTier } from './members.ts';
 import { StaffRole } from './auth.ts';
+import { FreeText } from '../domain/text.ts';
 
 export const MemberSummary = z.object({
   id: z.uuid(),
@@ -57,7 +58,7 @@ export const Approval = z.object({
 });
 export type Approval = z.infer<typeof Approval>;
 
-export const MemberSearchQuery = z.object({ q: z.string().trim().max(80).default(''), offset: z.coerce.number().int().min(0).max(100_000).default(0), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const MemberSearchQuery = z.object({ q: FreeText(80).default(''), offset: z.coerce.number().int().min(0).max(100_000).default(0), limit: z.coerce.number().int().min(1).max(50).default(20) });
 export const MemberSearchResponse = z.object({ members: z.array(MemberSummary), hasMore: z.boolean() });
 export type MemberSearchResponse = z.infer<typeof MemberSearchResponse>;
 
