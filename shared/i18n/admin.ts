@@ -287,6 +287,8 @@ const en = {
   'shoe.advance.ready': 'Ready · call guest',
   'shoe.advance.returned': 'Returned',
   'toast.luggageRejected': '“{action}” was refused — {reason}',
+  'error.payload_too_large': 'Too large to send. Shorten the text and try again.',
+  'error.unsupported_media_type': 'The request was not in a form the server reads.',
   'error.internal': 'The server had a problem. Try again.',
   'error.network': 'Cannot reach the server. Check the network and try again.',
 } as const;
@@ -568,6 +570,8 @@ const zh: Record<AdminKey, string> = {
   'shoe.advance.ready': '完成 · 叫号',
   'shoe.advance.returned': '已送还',
   'toast.luggageRejected': '“{action}”被拒绝 — {reason}',
+  'error.payload_too_large': '内容过大，无法发送。请缩短文字后重试。',
+  'error.unsupported_media_type': '请求格式无法被服务器识别。',
   'error.internal': '服务器出错，请重试。',
   'error.network': '无法连接服务器，请检查网络后重试。',
 };

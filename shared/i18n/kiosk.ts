@@ -146,6 +146,8 @@ const en = {
   'balance.tier.gold': 'Gold',
   'balance.tier.platinum': 'Platinum',
   'balance.done': 'Done',
+  'error.payload_too_large': 'That is too long to send. Please shorten it and try again.',
+  'error.unsupported_media_type': 'That did not look right. Please check and try again.',
   'error.internal': 'Something went wrong at the front desk. Please try again.',
 
   // Luggage, shoe care, feedback, idle, wait estimate
@@ -381,6 +383,8 @@ const zhHans: Catalog = {
   'balance.tier.gold': '金卡',
   'balance.tier.platinum': '白金卡',
   'balance.done': '完成',
+  'error.payload_too_large': '内容过长，无法发送，请缩短后重试。',
+  'error.unsupported_media_type': '输入内容有误，请检查后重试。',
   'error.internal': '前台系统出现问题，请重试。',
 
   // Luggage, shoe care, feedback, idle, wait estimate
@@ -613,6 +617,8 @@ const zhHant: Catalog = {
   'balance.tier.gold': '金卡',
   'balance.tier.platinum': '白金卡',
   'balance.done': '完成',
+  'error.payload_too_large': '內容過長，無法傳送，請縮短後重試。',
+  'error.unsupported_media_type': '輸入內容有誤，請檢查後重試。',
   'error.internal': '櫃檯系統發生問題，請重試。',
 
   // Luggage, shoe care, feedback, idle, wait estimate

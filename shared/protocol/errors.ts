@@ -23,6 +23,8 @@ export const ErrorCode = z.enum([
   'insufficient_balance', // a change that would take a member's balance or points below zero
   'no_kiosk_letter', // pairing a kiosk when every ticket letter is held by an active kiosk or still on tickets
   'actor_signed_out', // a tablet action delivered after the person who took it signed out (another session sent it)
+  'payload_too_large', // a request body (or one command) larger than the server takes: split it, or it can never be sent
+  'unsupported_media_type', // a body that is not JSON where JSON is expected
   'internal', // an unexpected server failure, always HTTP 500; clients retry it like any 5xx
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -277,7 +277,7 @@ describe('error bodies', () => {
       const { code, message } = parsed.data!.error;
       expect(ErrorCode.options).toContain(code);
       expect(message.length, e.where).toBeGreaterThan(0);
-      // bad_request also covers the framework's own 4xx (413, 415); every other code has one status.
+      // bad_request also covers the framework's other 4xx (408…); 403, 413 and 415 have their own codes.
       if (code !== 'bad_request') expect(e.status, `${e.where}: ${code}`).toBe(new DomainError(code, '').status);
       else expect(e.status).toBeGreaterThanOrEqual(400);
     }

@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   insufficient_balance: 422,
   no_kiosk_letter: 409,
   actor_signed_out: 409, // only ever a push outcome, never an HTTP answer
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   internal: 500, // an unexpected failure (a bug, or the database went away mid-request); clients retry every 5xx
 };
 
