@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MemberTier } from '../protocol/members.ts';
+import { isCalendarDay } from './ticket.ts';
 import { Department } from './issue.ts';
 import { SHOE_STAGES } from './luggage.machine.ts';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
@@ -16,7 +17,7 @@ export const RequestAction = z.enum(REQUEST_ACTIONS);
 /** Ticket numbers: the kiosk's letter and a daily counter, e.g. "A007". Short enough to call out loud. */
 export const TicketNumber = z.string().regex(/^[A-Z][0-9]{3,4}$/);
 /** A service day in the property's time zone, YYYY-MM-DD. */
-export const ServiceDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ServiceDay = z.string().refine(isCalendarDay, 'a service day is a real date, YYYY-MM-DD');
 
 /** A luggage claim code: 8 characters without 0/O/1/I, made on the kiosk (offline too), printed as text and QR. */
 export const ClaimCode = z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/);

@@ -12,3 +12,22 @@ export function formatTicket(letter: string, n: number): string {
 
 export const KIOSK_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ'.split(''); // no I, O, S: S is the staff desk's letter
 export const STAFF_TICKET_LETTER = 'S';
+
+/** True for a number `formatTicket` makes: a letter and a counter 1..9999 (three digits below 1000, four from 1000). */
+export function isTicketFormat(ticket: string): boolean {
+  return /^[A-Z](?:\d{3}|[1-9]\d{3})$/.test(ticket) && !/^[A-Z]000$/.test(ticket);
+}
+
+/** `day` (YYYY-MM-DD) moved by `n` calendar days. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True for a real calendar date written YYYY-MM-DD ("2026-02-30" and "0000-99-99" are not). */
+export function isCalendarDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isFinite(d.getTime()) && d.toISOString().slice(0, 10) === day && day >= '2000-01-01';
+}

@@ -85,7 +85,7 @@ export const RequestTransitionPayload = z.object({
 const envelope = {
   id: z.uuid(),
   deviceId: z.uuid(),
-  seq: z.number().int().positive(),
+  seq: z.number().int().positive().max(2 ** 31 - 1),
   createdAt: z.iso.datetime({ offset: true }), // client clock
   /**
    * Staff commands: the staff id of whoever took the action on the tablet. A

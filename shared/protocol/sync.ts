@@ -17,6 +17,30 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/** Largest sequence number a device may use (the column is a 32-bit integer). */
+export const MAX_SEQ = 2 ** 31 - 1;
+/**
+ * What the server needs of a batch before it looks at each command: the
+ * device, the batch's clock, and for each command only its id, number and
+ * type. Each command is then read with `Command` on its own: one whose content
+ * fails the schema is *rejected* (`bad_request`) and its number still
+ * advances, so a command with bad content never blocks the ones behind it.
+ * A batch whose envelope itself is broken is a 400.
+ */
+export const CommandEnvelope = z.looseObject({
+  id: z.uuid(),
+  deviceId: z.uuid(),
+  seq: z.number().int().positive().max(MAX_SEQ),
+  type: z.string().regex(/^[a-z][a-z_.]{0,63}$/, 'type is a command name'),
+});
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
+export const PushEnvelope = z.object({
+  deviceId: z.uuid(),
+  commands: z.array(CommandEnvelope).min(1).max(MAX_PUSH_BATCH),
+  sentAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type PushEnvelope = z.infer<typeof PushEnvelope>;
+
 /** The closed set of push outcomes. A rejected command still advances the device's sequence. */
 export const PushOutcome = z.discriminatedUnion('outcome', [
   z.object({ seq: z.number().int(), id: z.uuid(), outcome: z.literal('applied'), result: z.unknown() }),

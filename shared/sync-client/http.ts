@@ -25,7 +25,19 @@ export interface ApiOptions {
 }
 
 export class Api {
+  /**
+   * The server's clock minus this device's, from the `Date` header of the
+   * last answer (1 s resolution): a device whose own clock is days off still
+   * numbers tickets for the property's real service day. 0 until the server answers.
+   */
+  serverOffsetMs = 0;
+
   constructor(private readonly opts: ApiOptions = {}) {}
+
+  /** Now on the server's clock, as far as this device knows it. */
+  serverNow(): Date {
+    return new Date(Date.now() + this.serverOffsetMs);
+  }
 
   headers(extra: Record<string, string> = {}): Record<string, string> {
     const h: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...extra };
@@ -60,6 +72,8 @@ export class Api {
     } catch (e) {
       throw new NetworkFailure(e instanceof Error ? e.message : String(e));
     }
+    const said = Date.parse(res.headers.get('date') ?? '');
+    if (Number.isFinite(said)) this.serverOffsetMs = said + 500 - Date.now(); // the header is whole seconds: take the middle
     const text = await res.text().catch(() => '');
     let json: unknown = undefined;
     try {

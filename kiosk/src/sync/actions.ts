@@ -3,7 +3,7 @@
  * nudges the flusher. A write the storage refuses (full disk) throws, and
  * `saveFailed` tells the guest to ask at the desk: no number is shown.
  */
-import { db } from './client.ts';
+import { api, db } from './client.ts';
 import { flusher } from './engine.ts';
 import { createFeedback, type FeedbackInput } from './feedback.ts';
 import { me } from './session.ts';
@@ -23,7 +23,7 @@ function device() {
 /** Takes a number for the guest; works offline. The returned row carries the ticket to show. */
 export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
   const m = device();
-  const row = await guestWrite(() => createCallStaffTicket(db, m, input));
+  const row = await guestWrite(() => createCallStaffTicket(db, m, input, api.serverNow()));
   flusher.kick();
   return row;
 }
@@ -31,7 +31,7 @@ export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
 /** Luggage in/out, shoe care (or call staff): a number at once, delivered when the network allows. */
 export async function createRequest(input: RequestInput): Promise<TicketRow> {
   const m = device();
-  const row = await guestWrite(() => createRequestTicket(db, m, input));
+  const row = await guestWrite(() => createRequestTicket(db, m, input, api.serverNow()));
   flusher.kick();
   return row;
 }

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Applied } from '../requests/requests.service.ts';
 import type { Tx } from '../store/store.ts';
+import { correctedTime, displayableDeviceTime } from '../sync/clock.ts';
 import { appendEvent } from '../sync/events.repo.ts';
 import { insertIssue } from './issues.repo.ts';
 
@@ -17,11 +18,8 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
   if (await trx.selectFrom('feedback').select('id').where('id', '=', p.feedbackId).executeTakeFirst()) {
     throw new DomainError('conflict', `Feedback ${p.feedbackId} already exists`);
   }
-  if (p.requestId) {
-    const rated = await trx.selectFrom('service_requests').select('id').where('id', '=', p.requestId).where('property_id', '=', who.propertyId).executeTakeFirst();
-    if (!rated) throw new DomainError('not_found', 'The rated request does not exist');
-  }
-  const createdAt = new Date(Math.min(now.getTime(), new Date(cmd.createdAt).getTime() + clockOffsetMs));
+  if (p.requestId) await mayRate(trx, who, p.requestId);
+  const createdAt = correctedTime(now, cmd.createdAt, clockOffsetMs);
   await trx
     .insertInto('feedback')
     .values({
@@ -38,7 +36,7 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
       room: p.room || null,
       request_id: p.requestId,
       created_at: createdAt,
-      client_created_at: cmd.createdAt,
+      client_created_at: displayableDeviceTime(cmd.createdAt, createdAt),
     })
     .execute();
   if (!needsIssue(p.rating, p.complaint)) return { result: { feedbackId: p.feedbackId, issueId: null }, version: 0 };
@@ -79,6 +77,20 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     data: issue,
   });
   return { result: { feedbackId: p.feedbackId, issueId: issue.id }, version };
+}
+
+/**
+ * A ticket is rated once, by the kiosk that issued it (the guest who just
+ * used it) or by staff: another kiosk cannot rate a stranger's ticket (a low
+ * rating opens a complaint). The request row is locked so two ratings of one
+ * ticket cannot both pass.
+ */
+async function mayRate(trx: Tx, who: Principal, requestId: string): Promise<void> {
+  const rated = await trx.selectFrom('service_requests').select(['id', 'device_id', 'ticket']).where('id', '=', requestId).where('property_id', '=', who.propertyId).forUpdate().executeTakeFirst();
+  if (!rated) throw new DomainError('not_found', 'The rated request does not exist');
+  if (who.kind !== 'staff' && rated.device_id !== who.deviceId) throw new DomainError('forbidden', `Ticket ${rated.ticket} was issued by another kiosk; only that kiosk or staff may rate it`);
+  const before = await trx.selectFrom('feedback').select('id').where('request_id', '=', requestId).executeTakeFirst();
+  if (before) throw new DomainError('conflict', `Ticket ${rated.ticket} was already rated`);
 }
 
 /** The board's fields of a newly opened issue: a serious complaint goes straight to a supervisor. */

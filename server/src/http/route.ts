@@ -47,6 +47,13 @@ export function route<A extends RouteDef['access']>(
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const first = r.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-  throw new DomainError('bad_request', first.join('; '));
+  throw new DomainError('bad_request', describeIssues(r.error));
+}
+
+/** The first few problems of a failed parse, by field: never the values themselves. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
 }

@@ -1,10 +1,12 @@
 import { kindAllows, nextStatus } from '../../../shared/domain/request.machine.ts';
 import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
+import { addDays, isTicketFormat, serviceDayOf, STAFF_TICKET_LETTER } from '../../../shared/domain/ticket.ts';
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { CardKeys } from '../members/cards.service.ts';
 import type { Tx } from '../store/store.ts';
+import { correctedTime, displayableDeviceTime, storedSkew } from '../sync/clock.ts';
 import { appendEvent } from '../sync/events.repo.ts';
 import { linkMember } from './member-link.ts';
 import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
@@ -29,7 +31,8 @@ export interface RequestDeps {
 export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Applied> {
   const p = cmd.payload;
   // Take the property row lock (appendEvent takes it anyway) before the ticket check, so two devices issuing one ticket at once cannot both pass it.
-  await trx.selectFrom('properties').select('id').where('id', '=', who.propertyId).forUpdate().execute();
+  const property = await trx.selectFrom('properties').select(['time_zone']).where('id', '=', who.propertyId).forUpdate().executeTakeFirstOrThrow();
+  await checkTicket(trx, who, p.ticket, p.serviceDay, serviceDayOf(now, property.time_zone));
   if (await trx.selectFrom('service_requests').select('id').where('id', '=', p.requestId).executeTakeFirst()) {
     throw new DomainError('conflict', `Request ${p.requestId} already exists`);
   }
@@ -37,7 +40,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
   }
   const member = p.memberCard ? await linkMember(trx, deps.cardKeys, who, p.requestId, cmd.deviceId, p.memberCard) : null;
-  const corrected = Math.min(now.getTime(), new Date(cmd.createdAt).getTime() + clockOffsetMs);
+  const corrected = correctedTime(now, cmd.createdAt, clockOffsetMs);
   const request: ServiceRequest = {
     id: p.requestId,
     kind: p.kind,
@@ -57,9 +60,9 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     assignedStaffId: null,
     assignedStaffName: null,
     member,
-    createdAt: new Date(corrected).toISOString(),
-    clientCreatedAt: new Date(cmd.createdAt).toISOString(),
-    clockSkewMs: Math.round(clockOffsetMs),
+    createdAt: corrected.toISOString(),
+    clientCreatedAt: displayableDeviceTime(cmd.createdAt, corrected),
+    clockSkewMs: storedSkew(clockOffsetMs),
     calledAt: null,
     completedAt: null,
     updatedAt: now.toISOString(),
@@ -76,6 +79,21 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     data: request,
   });
   return { result: { requestId: request.id, ticket: request.ticket }, version };
+}
+
+/**
+ * A device issues only its own numbers, for a day near today: a kiosk its
+ * own letter, staff the desk's `S`; a strict format (what `formatTicket`
+ * makes); a service day from the property's yesterday (an offline kiosk
+ * delivering late) to tomorrow (a kiosk clock a little ahead near midnight).
+ */
+async function checkTicket(trx: Tx, who: Principal, ticket: string, serviceDay: string, today: string): Promise<void> {
+  if (!isTicketFormat(ticket)) throw new DomainError('bad_request', `Ticket ${ticket} is not a ticket number (a letter and 001–9999)`);
+  const letter = who.kind === 'staff' ? STAFF_TICKET_LETTER : (await trx.selectFrom('devices').select('letter').where('id', '=', who.deviceId).executeTakeFirst())?.letter;
+  if (ticket[0] !== letter) throw new DomainError('forbidden', `Ticket ${ticket} is not this ${who.kind === 'staff' ? 'desk' : 'kiosk'}'s to issue (its letter is ${letter ?? 'none'})`);
+  if (serviceDay < addDays(today, -1) || serviceDay > addDays(today, 1)) {
+    throw new DomainError('bad_request', `Service day ${serviceDay} is not near the property's today (${today}): check the device's clock`);
+  }
 }
 
 export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.transition'>, now: Date): Promise<Applied> {

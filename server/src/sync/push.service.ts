@@ -1,5 +1,7 @@
-import { COMMAND_SENDERS, type Command } from '../../../shared/protocol/commands.ts';
-import type { PushOutcome, PushRequest, PushResponse } from '../../../shared/protocol/sync.ts';
+import { COMMAND_SENDERS, Command } from '../../../shared/protocol/commands.ts';
+import type { CommandEnvelope, PushEnvelope, PushOutcome, PushResponse } from '../../../shared/protocol/sync.ts';
+import { clockOffset, displayableDeviceTime } from './clock.ts';
+import { describeIssues } from '../http/route.ts';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
@@ -48,10 +50,10 @@ export interface PushDeps extends RequestDeps {
  * Anything unexpected (the database going away) rolls the whole batch back:
  * nothing is half-written and the client retries.
  */
-export async function push(deps: PushDeps, who: Principal, body: PushRequest): Promise<PushResponse> {
+export async function push(deps: PushDeps, who: Principal, body: PushEnvelope): Promise<PushResponse> {
   const now = deps.now ?? (() => new Date());
   if (body.commands.some((c) => c.deviceId !== body.deviceId)) throw new DomainError('bad_request', 'Every command must carry the batch deviceId');
-  const clockOffsetMs = body.sentAt ? now().getTime() - new Date(body.sentAt).getTime() : 0;
+  const clockOffsetMs = clockOffset(now(), body.sentAt);
   const settled = await deps.store.tx(async (trx) => {
     // Inside the batch's transaction, so a refused batch does not leave a new tablet registered (found by the gauntlet fuzzer).
     await ensurePushDevice(trx, who, body.deviceId);
@@ -91,9 +93,17 @@ interface Step {
   version?: number;
 }
 
-async function pushOne(trx: Tx, who: Principal, cmd: Command, lastSeq: number, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Step> {
-  const pre = await precheck(trx, cmd, lastSeq);
+async function pushOne(trx: Tx, who: Principal, raw: CommandEnvelope, lastSeq: number, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Step> {
+  const pre = await precheck(trx, raw, lastSeq);
   if (pre) return pre;
+  // Each command is read on its own: bad content rejects this command only, and its number still advances.
+  const parsed = Command.safeParse(raw);
+  if (!parsed.success) {
+    const e = new DomainError('bad_request', describeIssues(parsed.error));
+    await record(trx, raw, 'rejected', null, e);
+    return { outcome: { seq: raw.seq, id: raw.id, outcome: 'rejected', error: { code: e.code, message: e.message } }, lastSeq: raw.seq };
+  }
+  const cmd = parsed.data;
   await sql`savepoint command`.execute(trx);
   try {
     const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
@@ -115,7 +125,7 @@ async function pushOne(trx: Tx, who: Principal, cmd: Command, lastSeq: number, n
 }
 
 /** Answers duplicates (by command id) and gaps, or null when the command is next in line. */
-async function precheck(trx: Tx, cmd: Command, lastSeq: number): Promise<Step | null> {
+async function precheck(trx: Tx, cmd: CommandEnvelope, lastSeq: number): Promise<Step | null> {
   const seen = await trx.selectFrom('commands').selectAll().where('command_id', '=', cmd.id).executeTakeFirst();
   if (seen) {
     if (seen.device_id !== cmd.deviceId) throw new DomainError('forbidden', 'Command belongs to another device');
@@ -129,7 +139,7 @@ async function precheck(trx: Tx, cmd: Command, lastSeq: number): Promise<Step | 
   return null;
 }
 
-async function record(trx: Tx, cmd: Command, outcome: 'applied' | 'rejected', result: unknown, err: DomainError | null): Promise<void> {
+async function record(trx: Tx, cmd: CommandEnvelope, outcome: 'applied' | 'rejected', result: unknown, err: DomainError | null): Promise<void> {
   await trx
     .insertInto('commands')
     .values({
@@ -141,7 +151,7 @@ async function record(trx: Tx, cmd: Command, outcome: 'applied' | 'rejected', re
       result: result === null ? null : JSON.stringify(result),
       error_code: err?.code ?? null,
       error_message: err?.message ?? null,
-      client_created_at: cmd.createdAt,
+      client_created_at: storableTime(cmd.createdAt),
     })
     .execute();
 }
@@ -156,4 +166,9 @@ function asRejection(e: unknown): DomainError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('23')) return new DomainError('conflict', 'The command conflicts with data the server already holds');
   return null;
+}
+
+/** The command's own clock as the `commands` row keeps it; one that cannot be read or stored (a rejected command's) is kept as the epoch. */
+function storableTime(createdAt: unknown): string {
+  return displayableDeviceTime(typeof createdAt === 'string' ? createdAt : '', new Date(0));
 }

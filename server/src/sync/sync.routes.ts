@@ -1,4 +1,4 @@
-import { PullQuery, PushRequest } from '../../../shared/protocol/sync.ts';
+import { PullQuery, PushEnvelope } from '../../../shared/protocol/sync.ts';
 import { STAFF_ROLES } from '../auth/principal.ts';
 import { parse, route } from '../http/route.ts';
 import { pull, snapshot } from './pull.service.ts';
@@ -13,7 +13,7 @@ export const syncRoutes = [
     url: '/api/sync/push',
     access: ['kiosk', ...STAFF_ROLES],
     async handler({ req, who, deps }) {
-      return push(deps, who, parse(PushRequest, req.body));
+      return push(deps, who, parse(PushEnvelope, req.body));
     },
   }),
   route({
