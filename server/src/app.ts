@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { MAX_BODY_BYTES } from '../../shared/protocol/sync.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { principalAccess } from './auth/principal.ts';
@@ -14,6 +15,7 @@ import { fleetRoutes } from './devices/fleet.routes.ts';
 import { handleError } from './http/error-handler.ts';
 import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { LOG_SERIALIZERS } from './http/log-safe.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberStaffRoutes } from './members/members.staff.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
@@ -38,8 +40,8 @@ export interface AppOptions {
 export async function buildApp({ deps, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // Redaction applies to any logger configuration, including one with its own stream (tests capture the log).
-    logger: logger === true ? { redact: LOG_REDACT } : logger && typeof logger === 'object' ? { redact: LOG_REDACT, ...logger } : logger,
-    bodyLimit: 512 * 1024,
+    logger: logger === true ? { redact: LOG_REDACT, serializers: LOG_SERIALIZERS } : logger && typeof logger === 'object' ? { redact: LOG_REDACT, serializers: LOG_SERIALIZERS, ...logger } : logger,
+    bodyLimit: MAX_BODY_BYTES,
     genReqId: () => crypto.randomUUID(),
     // Errors the router and the HTTP parser answer before any route runs still use {error:{code,message}} (found by the gauntlet fuzzer).
     frameworkErrors: (err, _req, reply) => void (reply as FastifyReply).code(400).send(errorBody('bad_request', err.message)),
@@ -81,6 +83,11 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
   });
 
   app.setErrorHandler(handleError);
+
+  // API answers are about people (members, balances, guests' requests): no cache, shared or private, keeps them.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
 
   // Protocol and CSRF guard: every API write must carry the protocol header, which a cross-site form cannot send.
   app.addHook('onRequest', async (req) => {
@@ -161,7 +168,9 @@ async function serveApps(app: FastifyInstance, dir: string): Promise<void> {
   app.get('/', async (_req, reply) => reply.redirect('/admin/'));
   app.setNotFoundHandler(async (req, reply) => {
     const name = APPS.find((a) => req.url === `/${a}` || req.url.startsWith(`/${a}/`));
-    if (name && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    // A missing file (a stale chunk after a deploy, a source map) is a 404, so the app's update logic sees it; only page paths get the app.
+    const file = /\.[A-Za-z0-9]{1,12}$/.test(req.url.split('?')[0]!) && !req.url.split('?')[0]!.endsWith('.html');
+    if (name && req.method === 'GET' && !req.url.startsWith('/api/') && !file) {
       if (req.url === `/${name}`) return reply.redirect(`/${name}/`);
       return reply.sendFile('index.html', join(dir, name));
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ISSUE_STATUSES } from './issue.machine.ts';
-import { FreeText } from './text.ts';
+import { FreeText, ShownText } from './text.ts';
 
 export const IssueSeverity = z.enum(['low', 'medium', 'high', 'critical']);
 export type IssueSeverity = z.infer<typeof IssueSeverity>;
@@ -63,11 +63,11 @@ export const Issue = z.object({
   severity: IssueSeverity,
   status: z.enum(ISSUE_STATUSES),
   categories: z.array(FeedbackCategory),
-  summary: z.string(),
+  summary: ShownText,
   rating: z.number().int().min(1).max(5).nullable(),
-  guestName: z.string().nullable(),
-  room: z.string().nullable(),
-  contact: z.string().nullable(),
+  guestName: ShownText.nullable(),
+  room: ShownText.nullable(),
+  contact: ShownText.nullable(),
   contactConsent: z.boolean(),
   feedbackId: z.uuid().nullable(),
   requestId: z.uuid().nullable(),

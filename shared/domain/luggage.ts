@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShownText } from './text.ts';
 import { LUGGAGE_STATUSES } from './luggage.machine.ts';
 import { ClaimCode, TicketNumber } from './request.ts';
 
@@ -41,9 +42,9 @@ export const LuggageItem = z.object({
   tags: z.array(z.string()),
   /** Shelf, room or locker. */
   location: z.string(),
-  guestName: z.string().nullable(),
-  room: z.string().nullable(),
-  notes: z.string().nullable(),
+  guestName: ShownText.nullable(),
+  room: ShownText.nullable(),
+  notes: ShownText.nullable(),
   expectedPickupAt: z.string().nullable(),
   status: LuggageStatus,
   custody: z.array(CustodyEntry),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ShownText, shownText } from './text.ts';
 import { MemberTier } from '../protocol/members.ts';
 import { isCalendarDay } from './ticket.ts';
 import { Department } from './issue.ts';
@@ -54,16 +55,16 @@ export const ServiceRequest = z.object({
   serviceDay: ServiceDay,
   status: RequestStatus,
   reason: CallReason.nullable(),
-  guestName: z.string().nullable(),
-  room: z.string().nullable(),
-  note: z.string().nullable(),
+  guestName: ShownText.nullable(),
+  room: ShownText.nullable(),
+  note: ShownText.nullable(),
   details: RequestDetails.nullable(),
   deviceId: z.uuid(),
   desk: z.string().nullable(),
   /** Where a transfer sent it (the departments of the issue board); null when it is the front desk's. */
   department: Department.nullable().default(null),
   /** Staff's note with the last transfer: staff only, never on the wall or a kiosk. */
-  transferNote: z.string().nullable().default(null),
+  transferNote: ShownText.nullable().default(null),
   assignedStaffId: z.string().nullable(),
   assignedStaffName: z.string().nullable(),
   /** The verified member card's member (staff only); absent or null when no card came or it was refused. */
@@ -94,7 +95,7 @@ export type WallRequest = z.infer<typeof WallRequest>;
 
 /** "Li Wei" → "L***"; empty stays empty. Never returns more than the first letter. */
 export function maskName(name: string | null): string | null {
-  const trimmed = name?.trim();
+  const trimmed = name === null ? null : shownText(name).trim();
   if (!trimmed) return null;
   return `${Array.from(trimmed)[0]}***`;
 }

@@ -25,9 +25,13 @@ export function addDays(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** True for a real calendar date written YYYY-MM-DD ("2026-02-30" and "0000-99-99" are not). */
+/**
+ * True for a real calendar date written YYYY-MM-DD, in 2000–2999: "2026-02-30"
+ * and "0000-99-99" are not, and a far year would only break date arithmetic
+ * (9999-12-31 plus one day has no YYYY-MM-DD).
+ */
 export function isCalendarDay(day: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
   const d = new Date(`${day}T00:00:00Z`);
-  return Number.isFinite(d.getTime()) && d.toISOString().slice(0, 10) === day && day >= '2000-01-01';
+  return Number.isFinite(d.getTime()) && d.toISOString().slice(0, 10) === day && day >= '2000-01-01' && day < '3000-01-01';
 }

@@ -15,12 +15,7 @@ export const REPORT_TABLES = ['requests_by_kind', 'wait_times', 'issues_by_categ
 export const ReportTable = z.enum(REPORT_TABLES);
 export type ReportTable = z.infer<typeof ReportTable>;
 
-/** A real calendar date (2025-02-30 is refused, not rolled over). */
-const CalendarDay = ServiceDay.refine((d) => {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}, 'not a calendar date');
-export const ReportQuery = z.object({ period: ReportPeriod, date: CalendarDay });
+export const ReportQuery = z.object({ period: ReportPeriod, date: ServiceDay });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 export const ReportCsvQuery = ReportQuery.extend({ table: ReportTable });
 

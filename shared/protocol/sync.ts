@@ -7,6 +7,12 @@ import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
 
 export const MAX_PUSH_BATCH = 100;
+/** The server reads request bodies up to this many bytes (413 `payload_too_large` above). */
+export const MAX_BODY_BYTES = 512 * 1024;
+/** A client sends a push batch of at most this many bytes of JSON: half the body limit, room for a proxy's own. */
+export const MAX_PUSH_BYTES = 256 * 1024;
+/** One command larger than this (JSON bytes) can never be sent: the client refuses it at once, with a clear message. */
+export const MAX_COMMAND_BYTES = MAX_PUSH_BYTES - 1024;
 export const MAX_PULL_BATCH = 500;
 
 export const PushRequest = z.object({

@@ -1,9 +1,9 @@
 import { liveQuery } from 'dexie';
 import { signal, type Signal } from '@preact/signals';
-import { MAX_PUSH_BATCH, PushResponse, SeqGapDetails, type PushOutcome } from '../protocol/sync.ts';
+import { MAX_COMMAND_BYTES, MAX_PUSH_BATCH, MAX_PUSH_BYTES, PushResponse, SeqGapDetails, type PushOutcome } from '../protocol/sync.ts';
 import { backoffDelay } from './backoff.ts';
 import { Api, ApiFailure, isTransient } from './http.ts';
-import { renumberFrom, type SyncDexie } from './outbox.ts';
+import { commandBytes, renumberFrom, type OutboxRow, type SyncDexie } from './outbox.ts';
 
 export type FlushState = 'idle' | 'sending' | 'retrying' | 'unauthorized' | 'outdated';
 
@@ -30,6 +30,8 @@ export class Flusher {
   private wake: (() => void) | null = null;
   private stopped = false;
   private attempt = 0;
+  /** The most commands per batch: halved on a 413 (a proxy with a smaller limit), doubled back after each success. */
+  private maxCount = MAX_PUSH_BATCH;
   private sub: { unsubscribe(): void } | null = null;
   private onOnline = () => this.kick();
 
@@ -75,7 +77,12 @@ export class Flusher {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       const deviceId = this.o.deviceId();
-      const batch = deviceId ? await this.o.db.outbox.orderBy('seq').limit(MAX_PUSH_BATCH).toArray() : [];
+      const rows = deviceId ? await this.o.db.outbox.orderBy('seq').limit(this.maxCount).toArray() : [];
+      if (rows[0] && commandBytes(rows[0].command) > MAX_COMMAND_BYTES) {
+        await this.quarantineHead(tooLarge());
+        continue;
+      }
+      const batch = fitBytes(rows, MAX_PUSH_BYTES);
       if (!deviceId || batch.length === 0) {
         this.state.value = 'idle';
         await this.sleep(30_000);
@@ -85,6 +92,7 @@ export class Flusher {
       try {
         const res = await this.o.api.post('/api/sync/push', { deviceId, commands: batch.map((r) => r.command), sentAt: new Date().toISOString() }, PushResponse);
         await this.settle(res.outcomes);
+        this.maxCount = Math.min(MAX_PUSH_BATCH, this.maxCount * 2);
         this.attempt = 0;
         this.lastError.value = null;
         this.lastSyncAt.value = new Date().toISOString();
@@ -112,6 +120,12 @@ export class Flusher {
     if (e instanceof ApiFailure && e.code === 'protocol_outdated') {
       this.state.value = 'outdated'; // the app update will take over; keep the queue
       await this.sleep(60_000);
+      return;
+    }
+    if (e instanceof ApiFailure && e.status === 413) {
+      // Something in front of the server takes less than we sent: send fewer at a time; one command alone that is still too large never will go.
+      if (this.maxCount > 1) this.maxCount = Math.max(1, Math.floor(this.maxCount / 2));
+      else await this.quarantineHead(tooLarge());
       return;
     }
     if (!isTransient(e) && e instanceof ApiFailure && e.status === 400) {
@@ -151,4 +165,20 @@ export class Flusher {
     });
     await this.o.onOutcomes?.(outcomes);
   }
+}
+
+/** The longest run of rows from the head whose JSON fits in `maxBytes` (always at least the head). */
+export function fitBytes(rows: OutboxRow[], maxBytes: number): OutboxRow[] {
+  let bytes = 200; // the batch's own fields
+  let n = 0;
+  for (const row of rows) {
+    bytes += commandBytes(row.command) + 1;
+    if (n > 0 && bytes > maxBytes) break;
+    n += 1;
+  }
+  return rows.slice(0, n);
+}
+
+function tooLarge(): ApiFailure {
+  return new ApiFailure(413, 'payload_too_large', 'Too large to send: the server can never accept this command. Shorten the text and try again.');
 }

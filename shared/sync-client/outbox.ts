@@ -1,6 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Command, CommandDraft } from '../protocol/commands.ts';
+import { MAX_COMMAND_BYTES } from '../protocol/sync.ts';
 
 export interface OutboxRow {
   seq: number;
@@ -40,6 +41,18 @@ export async function setMeta(db: SyncDexie, key: string, value: unknown): Promi
   await db.meta.put({ key, value });
 }
 
+/** The bytes a command takes in a push body (UTF-8 JSON). */
+export function commandBytes(command: Command): number {
+  return new TextEncoder().encode(JSON.stringify(command)).length;
+}
+
+/** A command too large to ever be sent: refused before it is queued (nothing is written). */
+export class CommandTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`Too large to send (${Math.ceil(bytes / 1024)} kB; the most is ${Math.floor(MAX_COMMAND_BYTES / 1024)} kB). Shorten the text and try again.`);
+  }
+}
+
 /**
  * Writes a command to the outbox in the same transaction as the caller's
  * local view (`localWrite`), so the guest's answer and the command to deliver
@@ -55,6 +68,8 @@ export async function enqueue<R>(
   return db.transaction('rw', [db.outbox, db.meta, ...extraTables], async (tx) => {
     const next = ((await db.meta.get('nextSeq'))?.value as number | undefined) ?? 1;
     const command = { ...draft, id: uuidv7(), deviceId, seq: next, createdAt: new Date().toISOString() } as Command;
+    const bytes = commandBytes(command);
+    if (bytes > MAX_COMMAND_BYTES) throw new CommandTooLarge(bytes);
     await db.outbox.add({ seq: next, command, attempts: 0 });
     await db.meta.put({ key: 'nextSeq', value: next + 1 });
     const local = localWrite ? await localWrite(tx, command) : undefined;

@@ -54,7 +54,8 @@ export async function startTestServer(
 
 /** A tiny API client for tests: JSON in, JSON out, protocol header set, cookies kept. */
 export class TestClient {
-  private cookie = '';
+  /** The session cookie (name=value) once signed in. */
+  cookie = '';
   constructor(
     readonly base: string,
     private readonly token?: string,

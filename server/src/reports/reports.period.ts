@@ -1,4 +1,5 @@
 /** Calendar arithmetic on local days (YYYY-MM-DD): the day, ISO week (Monday first) or month that contains a date. */
+import { addDays } from '../../../shared/domain/ticket.ts';
 import type { ReportPeriod } from '../../../shared/protocol/reports.ts';
 
 function parseDay(day: string): Date {
@@ -6,11 +7,6 @@ function parseDay(day: string): Date {
 }
 function fmt(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-export function addDays(day: string, n: number): string {
-  const d = parseDay(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return fmt(d);
 }
 
 /** First local day of the period and the first day after it. */

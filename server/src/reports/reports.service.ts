@@ -2,7 +2,8 @@
 import { RequestKind } from '../../../shared/domain/request.ts';
 import { REPORT_NONE, type KindRow, type Report, type ReportQuery } from '../../../shared/protocol/reports.ts';
 import type { Db } from '../store/store.ts';
-import { addDays, periodRange } from './reports.period.ts';
+import { addDays } from '../../../shared/domain/ticket.ts';
+import { periodRange } from './reports.period.ts';
 import * as repo from './reports.repo.ts';
 
 const round = (v: number | null): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
