@@ -97,6 +97,9 @@ export async function buildApp({ deps, staticDir, logger = false }: AppOptions):
     if (v !== undefined && Number(v) < PROTOCOL_VERSION) {
       throw new DomainError('protocol_outdated', `This app speaks protocol ${v}; the server needs ${PROTOCOL_VERSION}. Reload to update.`, { required: PROTOCOL_VERSION });
     }
+    // JSON is UTF-8 (RFC 8259): a body that says it is another charset would be misread, not decoded.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(String(req.headers['content-type'] ?? ''))?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new DomainError('unsupported_media_type', `Bodies are UTF-8 JSON, not ${charset.slice(0, 20)}`);
     if (req.method !== 'GET' && req.method !== 'HEAD' && v === undefined) {
       throw new DomainError('bad_request', `Missing ${PROTOCOL_HEADER} header`);
     }

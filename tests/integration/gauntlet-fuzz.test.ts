@@ -1,8 +1,10 @@
 /**
  * Gauntlet: fuzzing every route of the route table that takes a body, a
  * query or a path parameter, as every caller it admits. Bad input (wrong
- * types, huge and unicode strings, deep nesting, prototype-pollution keys,
- * out-of-range numbers, missing and extra fields, arrays for objects,
+ * types, huge strings, full Unicode with NUL, lone surrogates, bidi controls
+ * and 4-byte characters, deep nesting, prototype-pollution keys, integers
+ * at ±2^31 and ±2^53, dates at years 0001 and 9999 and clocks ±400 days,
+ * missing and extra fields, arrays for objects,
  * malformed JSON bytes, wrong content types) must get a 4xx with
  * `{error:{code,message}}` from the closed set, never a 5xx, and must leave
  * every table's row count as it was.
@@ -25,6 +27,7 @@ import { ErrorCode } from '../../shared/protocol/errors.ts';
 import { CardLookupBody } from '../../shared/protocol/members.ts';
 import { PushRequest } from '../../shared/protocol/sync.ts';
 import { loopbackAddresses, rowCounts, sendBytes } from '../support/gauntlet.ts';
+import { edgeDate, edgeDay, edgeInteger, hostileText } from '../support/hostile.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 const SEED = Number(process.env.GAUNTLET_SEED ?? 20261122);
@@ -119,6 +122,10 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }),
   polluted(),
   deep,
+  hostileText,
+  edgeInteger,
+  edgeDate,
+  edgeDay,
 );
 
 type Path = (string | number)[];
@@ -241,8 +248,26 @@ async function assertShort(run: Promise<void>): Promise<void> {
   }
 }
 
+/** A valid query for each GET route that reads one (path parameters are fuzzed separately). */
+function validQuery(url: string): Record<string, string> {
+  const today = new Date().toISOString().slice(0, 10);
+  switch (url) {
+    case '/api/members':
+      return { q: 'Li', offset: '0', limit: '20' };
+    case '/api/reports':
+      return { period: 'day', date: today };
+    case '/api/reports.csv':
+      return { period: 'week', date: today, table: 'daily' };
+    case '/api/approvals':
+      return { status: 'pending' };
+    default:
+      return {};
+  }
+}
+const QUERY_ROUTES = ['/api/members', '/api/reports', '/api/reports.csv', '/api/approvals'];
+
 /** The routes that read a body, a query or a path parameter. */
-const FUZZED = routeTable.filter((d) => d.method === 'POST' || d.url === '/api/sync/pull');
+const FUZZED = routeTable.filter((d) => d.method === 'POST' || d.url === '/api/sync/pull' || QUERY_ROUTES.includes(d.url) || (d.method === 'GET' && d.url.includes(':id')));
 const callersOf = (def: RouteDef): Caller[] => (def.access === 'public' ? ['none'] : [...(def.access as Exclude<Access, 'public'>[])]);
 
 beforeAll(async () => {
@@ -272,8 +297,10 @@ async function check(def: RouteDef, caller: Caller, url: string, sent: Sent, sch
 }
 
 describe('gauntlet: fuzzing every route with a body, query or parameter', () => {
-  it('covers every POST route and the pull query', () => {
-    expect(FUZZED.map((d) => d.url)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/devices/pair', '/api/sync/push', '/api/sync/pull', '/api/kiosk/card', '/api/devices/:id/revoke']));
+  it('covers every POST route, the pull query and every GET route with a query or a path parameter', () => {
+    expect(FUZZED.map((d) => d.url)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/devices/pair', '/api/sync/push', '/api/sync/pull', '/api/kiosk/card', '/api/devices/:id/revoke', ...QUERY_ROUTES, '/api/members/:id', '/api/members/:id/card']),
+    );
   });
 
   for (const def of FUZZED) {
@@ -289,6 +316,24 @@ describe('gauntlet: fuzzing every route with a body, query or parameter', () => 
               await check(def, caller, `${def.url}?${q}`, { describe: `?${q.slice(0, 200)}` }, true);
             }),
             { numRuns: RUNS, seed: SEED, endOnFailure: true },
+          ));
+          return;
+        }
+        if (def.method === 'GET') {
+          // A query key set to a hostile value, dropped, doubled or joined by an extra one; path ids fuzzed likewise.
+          const base = validQuery(def.url);
+          const keys = [...Object.keys(base), 'x', '__proto__'];
+          const edit = fc.record({ key: fc.constantFrom(...keys), value: badValue, op: fc.constantFrom('set', 'delete', 'double') });
+          const idParam = fc.oneof(fc.uuid(), badValue.map((v) => enc(typeof v === 'string' ? v : JSON.stringify(v) ?? 'x').slice(0, 2000) || 'x'));
+          await assertShort(fc.assert(
+            fc.asyncProperty(edit, idParam, async (e, id) => {
+              const value = typeof e.value === 'string' ? e.value : JSON.stringify(e.value) ?? '';
+              const parts = Object.entries(base).filter(([k]) => !(e.op === 'delete' && k === e.key)).map(([k, v]) => `${k}=${k === e.key && e.op === 'set' ? enc(value).slice(0, 4000) : enc(v)}`);
+              if (e.op === 'double' || !(e.key in base)) parts.push(`${enc(e.key)}=${enc(value).slice(0, 4000)}`);
+              const url = `${def.url.replace(':id', id)}?${parts.join('&')}`;
+              await check(def, caller, url, { describe: url.slice(0, 200) }, true);
+            }),
+            { numRuns: Math.ceil(RUNS / 2), seed: SEED, endOnFailure: true },
           ));
           return;
         }
