@@ -49,6 +49,13 @@ export function shownText(s: string | null): string | null {
   return s === null ? null : s.replace(BIDI_CONTROLS, '');
 }
 
+/** At most `max` UTF-16 units of `s`, never cutting a character in half (an emoji cut in two is a lone surrogate the server refuses). */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /** Why `s` cannot be stored as free text, or null when it can. */
 export function textProblem(s: string, multiline: boolean): string | null {
   if ((multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s)) return 'must not contain control characters';

@@ -3,36 +3,56 @@ import { createParser } from 'eventsource-parser';
 import { v7 as uuidv7 } from 'uuid';
 import { newToken, tokenHash } from '../../server/src/auth/secrets.ts';
 import type { Command } from '../../shared/protocol/commands.ts';
-import { serviceDayOf } from '../../shared/domain/ticket.ts';
+import { addDays, formatTicket, KIOSK_LETTERS, serviceDayOf } from '../../shared/domain/ticket.ts';
 import type { TestServer } from '../support/server.ts';
 
 export interface SimKiosk {
   id: string;
   token: string;
   seq: number;
+  /** Its ticket letter: a kiosk issues only its own numbers. */
+  letter: string;
 }
 
-/** Inserts `n` kiosk devices directly (pairing is rate limited by design). */
+/**
+ * Inserts `n` kiosk devices directly (pairing is rate limited by design),
+ * each with a free ticket letter; bench kiosks of earlier runs on the same
+ * server are revoked to free theirs. A property has at most 23 kiosks (one
+ * letter each), so `n` is at most the letters left after the real kiosks'.
+ */
 export async function makeKiosks(server: TestServer, n: number): Promise<SimKiosk[]> {
-  const property = await server.store.db.selectFrom('properties').select('id').executeTakeFirstOrThrow();
+  const db = server.store.db;
+  const property = await db.selectFrom('properties').select('id').executeTakeFirstOrThrow();
+  await db.updateTable('devices').set({ revoked_at: new Date() }).where('name', 'like', 'bench %').where('revoked_at', 'is', null).execute();
+  const held = new Set((await db.selectFrom('devices').select('letter').where('revoked_at', 'is', null).where('letter', 'is not', null).execute()).map((r) => r.letter));
+  const free = KIOSK_LETTERS.filter((l) => !held.has(l));
+  if (n > free.length) throw new Error(`a property has ${free.length} free kiosk letters; asked for ${n} kiosks`);
   const kiosks: SimKiosk[] = [];
   for (let i = 0; i < n; i++) {
     const token = newToken();
     const id = uuidv7();
-    await server.store.db.insertInto('devices').values({ id, property_id: property.id, kind: 'kiosk', name: `bench ${i}`, letter: null, token_hash: tokenHash(token) }).execute();
-    kiosks.push({ id, token, seq: 0 });
+    const letter = free[i]!;
+    await db.insertInto('devices').values({ id, property_id: property.id, kind: 'kiosk', name: `bench ${i}`, letter, token_hash: tokenHash(token) }).execute();
+    kiosks.push({ id, token, seq: 0, letter });
   }
   return kiosks;
 }
 
-const day = serviceDayOf(new Date(), 'UTC');
-const LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
-let ticketSeq = 0;
+const today = serviceDayOf(new Date(), 'UTC');
+/** The next number per letter and day (a letter reused after a revoked bench kiosk goes on counting). */
+const counters = new Map<string, number>();
+const DAYS = [today, addDays(today, 1)];
 
-/** A call-staff command with a ticket unique across all simulated kiosks (letter + 4 digits). */
+/** A call-staff command with the kiosk's next ticket (today's, then tomorrow's once 9999 are used). */
 export function createCommand(k: SimKiosk): Command {
   k.seq += 1;
-  ticketSeq += 1;
+  let day = DAYS[0]!;
+  let n = (counters.get(`${k.letter}:${day}`) ?? 0) + 1;
+  if (n > 9999) {
+    day = DAYS[1]!;
+    n = (counters.get(`${k.letter}:${day}`) ?? 0) + 1;
+  }
+  counters.set(`${k.letter}:${day}`, n);
   return {
     id: uuidv7(),
     deviceId: k.id,
@@ -43,7 +63,7 @@ export function createCommand(k: SimKiosk): Command {
       requestId: uuidv7(),
       kind: 'call_staff',
       details: null,
-      ticket: `${LETTERS[Math.floor(ticketSeq / 10_000) % LETTERS.length]}${String(ticketSeq % 10_000).padStart(4, '0')}`,
+      ticket: formatTicket(k.letter, n),
       serviceDay: day,
       reason: 'question',
       guestName: null,

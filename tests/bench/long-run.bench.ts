@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
-import { serviceDayOf } from '../../shared/domain/ticket.ts';
+import { formatTicket, serviceDayOf } from '../../shared/domain/ticket.ts';
 import { findChromium } from '../support/chromium.ts';
 import { startChildServer } from './child-server.ts';
 
@@ -53,7 +53,7 @@ export async function longRun(tickets = 900, ratePerSecond = 15): Promise<LongRu
     const step = async (i: number) => {
       const requestId = uuidv7();
       kioskSeq += 1;
-      const ticket = `${me.letter}${String(i % 10_000).padStart(4, '0')}`;
+      const ticket = formatTicket(me.letter, (i % 9999) + 1);
       await push(kioskAuth, me.deviceId, kioskSeq, 'request.create', { requestId, kind: 'call_staff', ticket, serviceDay: day, reason: 'question', guestName: 'Guest', room: null, note: null, details: null });
       open.push(requestId);
       events += 1;

@@ -1,7 +1,8 @@
 /**
  * Propagation: from the moment a kiosk sends a request to the moment each of
  * `listeners` live clients (tablets and walls) hears about it, while
- * `kiosks` kiosks push one request each, spread over every second.
+ * `pushesPerSecond` requests a second arrive, spread evenly, from up to 22
+ * kiosks (a property's letters) taking turns.
  * A hint for version v also announces every version below it (the client
  * pulls everything after its cursor), so latencies are computed afterwards
  * per listener from the hints in the order they arrived.
@@ -16,7 +17,8 @@ export interface Propagation {
   samples: number;
 }
 
-export async function propagation(pushTo: TestServer, listenTo: TestServer, wallToken: string, kioskCount = 50, listenerCount = 200, rounds = 6): Promise<Propagation> {
+export async function propagation(pushTo: TestServer, listenTo: TestServer, wallToken: string, pushesPerSecond = 50, listenerCount = 200, rounds = 6, kioskCount = 22): Promise<Propagation> {
+  // A property has at most 23 kiosks (one ticket letter each): the pushes of a second are spread over them, round robin.
   const kiosks = await makeKiosks(pushTo, kioskCount);
   const arrivals: [number, number][][] = Array.from({ length: listenerCount }, () => []);
   const listeners = arrivals.map((log) => listen(listenTo.url, wallToken, (v, at) => log.push([v, at])));
@@ -24,18 +26,21 @@ export async function propagation(pushTo: TestServer, listenTo: TestServer, wall
   await new Promise((r) => setTimeout(r, 500));
   const startVersion = Math.max(0, ...arrivals.map((log) => log.at(-1)?.[0] ?? 0));
   const sentAt = new Map<string, number>(); // requestId → when its push began
-  for (let round = 0; round < rounds; round++) {
-    await Promise.all(
-      kiosks.map(async (k, i) => {
-        await new Promise((r) => setTimeout(r, (i * 1000) / kioskCount));
+  const t0 = performance.now();
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      // This kiosk's slots: every kioskCount-th push of the schedule, sent one after another (a kiosk's pushes are in order).
+      for (let slot = i; slot < pushesPerSecond * rounds; slot += kiosks.length) {
+        const due = t0 + (slot * 1000) / pushesPerSecond;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
         const cmd = createCommand(k);
         const started = performance.now();
         const res = await push(pushTo.url, k, [cmd]);
         if (!res.ok) throw new Error(`push failed ${res.status}`);
         if (cmd.type === 'request.create') sentAt.set(cmd.payload.requestId, started);
-      }),
-    );
-  }
+      }
+    }),
+  );
   await new Promise((r) => setTimeout(r, 1500));
   for (const l of listeners) l.close();
 

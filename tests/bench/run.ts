@@ -92,7 +92,7 @@ if (wants('ingest')) {
 }
 if (wants('propagation')) {
   const p = (kind: 'pglite' | 'postgres', two: boolean) => () => withServer(kind, async (a, b) => (await propagation(a, b ?? a, a.demo!.wallToken)).p95, { two });
-  await repeat('propagation_p95_ms_pglite', 'ms', 'push start → SSE hint; 50 kiosks pushing, 200 live listeners', p('pglite', false));
+  await repeat('propagation_p95_ms_pglite', 'ms', 'push start → SSE hint; 50 pushes/s from 22 kiosks (one letter each), 200 live listeners', p('pglite', false));
   if (hasPg) {
     await repeat('propagation_p95_ms_postgres', 'ms', 'as above, on PostgreSQL', p('postgres', false));
     await repeat('propagation_p95_ms_two_instances', 'ms', 'push to instance A, 200 listeners on instance B (LISTEN/NOTIFY)', p('postgres', true));

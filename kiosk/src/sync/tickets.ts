@@ -6,6 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { parseCardToken } from '../../../shared/domain/card-token.ts';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
+import { clipText } from '../../../shared/domain/text.ts';
 import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import type { KioskRequest } from '../../../shared/protocol/events.ts';
@@ -45,7 +46,7 @@ export function holdGuestCard(token: string | null): void {
 
 /** Trimmed text, or null when empty; clipped to what the protocol accepts. */
 export function cleanText(v: string | null | undefined, max: number): string | null {
-  const s = (v ?? '').trim().slice(0, max);
+  const s = clipText((v ?? '').trim(), max).trim();
   return s ? s : null;
 }
 
