@@ -19,7 +19,7 @@ import { LOG_SERIALIZERS } from './http/log-safe.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberStaffRoutes } from './members/members.staff.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
-import type { AppDeps, RouteDef } from './http/route.ts';
+import type { AppDeps, RouteDef, ServerTuning } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
 import { endAllLiveStreams } from './sync/live.stream.ts';
@@ -35,10 +35,13 @@ export interface AppOptions {
   /** Folder with the built apps (dist/); omitted in API-only tests. */
   staticDir?: string;
   logger?: boolean | object;
+  /** Proxy trust and timeouts (server.ts: LOBBYDESK_TRUST_PROXY, request and idle timeouts). */
+  server?: ServerTuning;
 }
 
-export async function buildApp({ deps, staticDir, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, staticDir, logger = false, server }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...server,
     // Redaction applies to any logger configuration, including one with its own stream (tests capture the log).
     logger: logger === true ? { redact: LOG_REDACT, serializers: LOG_SERIALIZERS } : logger && typeof logger === 'object' ? { redact: LOG_REDACT, serializers: LOG_SERIALIZERS, ...logger } : logger,
     bodyLimit: MAX_BODY_BYTES,

@@ -1,7 +1,8 @@
+import { parseTrustProxy } from './auth/trust-proxy.ts';
 import { loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
-const config = loadConfig();
+const config = { ...loadConfig(), trustProxy: parseTrustProxy(process.env.LOBBYDESK_TRUST_PROXY) };
 const started = Date.now();
 const running = await startServer(config);
 const { url, demo } = running;

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from './app.ts';
+import type { TrustProxy } from './auth/trust-proxy.ts';
 import type { Config } from './config.ts';
+import type { ServerTuning } from './http/route.ts';
 import { startEscalation } from './issues/escalation.ts';
 import { loadCardKeys } from './members/cards.service.ts';
 import { inProcessNotifier, postgresNotifier, type Notifier } from './live/notifier.ts';
@@ -22,8 +24,47 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** Settings of the HTTP server itself (main.ts reads them from the environment; tests set them). */
+export interface ServerOptions {
+  /** Whose X-Forwarded-For names the client (LOBBYDESK_TRUST_PROXY, auth/trust-proxy.ts); default nobody's. */
+  trustProxy?: TrustProxy;
+  /** Time to receive a whole request, head and body; default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * A request (head and body) must arrive within this: a client trickling a
+ * body a byte at a time is cut (408). It covers receiving the request only,
+ * so a live stream, whose request is just its head, is never cut by it.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** The head alone must arrive within this (Node's headersTimeout; at most the request timeout). */
+export const HEADERS_TIMEOUT_MS = 15_000;
+/**
+ * A connection silent both ways this long is closed. Longer than a live
+ * stream's heartbeat (15 s), which counts as traffic, and than Fastify's
+ * keep-alive timeout (72 s), so a load balancer's idle connections close first.
+ */
+export const CONNECTION_TIMEOUT_MS = 90_000;
+
+/** Proxy trust and timeouts for Fastify and Node's HTTP server. */
+export function serverTuning(o: ServerOptions): ServerTuning {
+  const requestTimeout = o.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  return {
+    trustProxy: o.trustProxy ?? false,
+    requestTimeout,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    http: {
+      requestTimeout,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+      // Node checks the two timeouts above this often (its default, 30 s, would let a trickle run a minute).
+      connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(requestTimeout / 4))),
+    },
+  };
+}
+
 /** Opens the store (PGlite in dataDir, or PostgreSQL), migrates, seeds on first start, listens. */
-export async function startServer(config: Config): Promise<Running> {
+export async function startServer(config: Config & ServerOptions): Promise<Running> {
   await mkdir(config.dataDir, { recursive: true });
   let store: Store;
   let notifier: Notifier;
@@ -46,6 +87,7 @@ export async function startServer(config: Config): Promise<Running> {
     deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies, instanceId: uuidv7().slice(-8), cardKeys },
     staticDir: config.staticDir,
     logger: config.logStream ? { level: 'info', stream: config.logStream } : config.log,
+    server: serverTuning(config),
   });
   await app.listen({ port: config.port, host: config.host });
   // Overdue issues escalate to a supervisor, then a manager: a sweep every 30 s.

@@ -1,6 +1,6 @@
 /** Staff commands on members' balances, approvals above authority, card reissue and the authority limits. */
 import { z } from 'zod';
-import { AuthorityLimits, BalanceOperation } from '../domain/authority.ts';
+import { AuthorityLimitsInput, BalanceOperation } from '../domain/authority.ts';
 import { FreeText } from '../domain/text.ts';
 
 const Reason = FreeText(300, { multiline: true, min: 3 });
@@ -8,10 +8,12 @@ const Money = z.number().int().min(-100_000_000).max(100_000_000);
 
 /**
  * A change to a member's stored value and points. `amountMinor` is positive
- * for top-up and redeem, signed for adjust; `points` is signed. Within the
- * sender's authority it applies at once; above it, it becomes an approval
- * (result `{status: 'pending_approval', approvalId}`). Rules across fields
- * are checked in the handler, so one wrong entry rejects one command only.
+ * for top-up and redeem, signed for adjust; `points` is signed. Within what
+ * is left of the sender's authority today (money and points of that
+ * operation) it applies at once; past it, it becomes an approval (result
+ * `{status: 'pending_approval', approvalId}`). Rules across fields, and a
+ * balance or points past what a member can hold, are checked in the
+ * handler, so one wrong entry rejects one command only.
  */
 export const MemberBalancePayload = z.object({
   memberId: z.uuid(),
@@ -29,12 +31,21 @@ export const ApprovalDecidePayload = z.object({ approvalId: z.uuid(), approve: z
 /** A new card version: every older card of the member stops working. Supervisors and managers. */
 export const MemberReissueCardPayload = z.object({ memberId: z.uuid(), reason: Reason });
 
-/** The property's authority limits (managers only). */
-export const SettingsAuthorityPayload = z.object({ limits: AuthorityLimits });
+/** The property's authority limits, money and points (managers only). Points limits left out are kept as they are. */
+export const SettingsAuthorityPayload = z.object({ limits: AuthorityLimitsInput });
 
 /** What an applied `member.balance` answers. */
 export const MemberBalanceResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('applied'), memberId: z.uuid(), balanceMinor: z.number().int(), points: z.number().int() }),
-  z.object({ status: z.literal('pending_approval'), memberId: z.uuid(), approvalId: z.uuid() }),
+  z.object({
+    status: z.literal('pending_approval'),
+    memberId: z.uuid(),
+    approvalId: z.uuid(),
+    /** The sender's daily limit for this operation (money), null for none. */
+    limitMinor: z.number().int().nullable().optional(),
+    /** What was left of the sender's budget today for this operation when it was asked. */
+    remainingMinor: z.number().int().nonnegative().optional(),
+    remainingPoints: z.number().int().nonnegative().optional(),
+  }),
 ]);
 export type MemberBalanceResult = z.infer<typeof MemberBalanceResult>;

@@ -1,6 +1,6 @@
 /** Members, their ledger, approvals and authority as staff see them (never sent to walls or kiosks). */
 import { z } from 'zod';
-import { AuthorityLimits, BalanceOperation } from '../domain/authority.ts';
+import { AuthorityLimits, BalanceOperation, Budget } from '../domain/authority.ts';
 import { LedgerKind, MemberTier } from './members.ts';
 import { StaffRole } from './auth.ts';
 import { FreeText } from '../domain/text.ts';
@@ -74,6 +74,10 @@ export const ApprovalsQuery = z.object({ status: ApprovalStatus.default('pending
 export const ApprovalList = z.object({ approvals: z.array(Approval) });
 export type ApprovalList = z.infer<typeof ApprovalList>;
 
-/** The property's limits and the caller's role (the tablet shows the caller's own limit). */
-export const AuthoritySettings = z.object({ limits: AuthorityLimits, role: StaffRole, updatedAt: z.string().nullable(), updatedBy: z.string().nullable() });
+/** The caller's use of authority on the property's current service day, and what is left (null: no limit, a manager). */
+export const AuthorityToday = z.object({ serviceDay: z.string(), used: Budget, remaining: Budget.nullable() });
+export type AuthorityToday = z.infer<typeof AuthorityToday>;
+
+/** The property's limits, the caller's role and the caller's budget today (the tablet shows what the caller has left). */
+export const AuthoritySettings = z.object({ limits: AuthorityLimits, role: StaffRole, updatedAt: z.string().nullable(), updatedBy: z.string().nullable(), today: AuthorityToday });
 export type AuthoritySettings = z.infer<typeof AuthoritySettings>;

@@ -99,9 +99,10 @@ describe('balance changes under authority', () => {
     const m = await memberNamed('Guo Rui');
     const out = await balance(agent, m.id, 'topup', 100, 'Cash', { expectedBalance: m.balanceMinor + 1 });
     expect(out.error.code).toBe('conflict');
-    const short = await agent.push([cmd(agent, 'member.balance', { memberId: m.id, operation: 'topup', amountMinor: 100, reason: 'x' })]);
-    expect(short.status).toBe(400);
-    agent.nextSeq--;
+    // Push reads each command on its own: bad content rejects that command, and the queue moves on.
+    const short = await balance(agent, m.id, 'topup', 100, 'x');
+    expect(short.outcome).toBe('rejected');
+    expect(short.error.code).toBe('bad_request');
   });
 
   it('turns a change above the limit into an approval the requester and other agents cannot decide', async () => {
@@ -205,17 +206,26 @@ describe('authority limits', () => {
     const s = AuthoritySettings.parse((await agent.client.get('/api/settings/authority')).body);
     expect(s.limits).toEqual(DEFAULT_AUTHORITY_LIMITS);
     expect(s.role).toBe('agent');
-    const limits = { agent: { topup: 100_000, redeem: 20_000, adjust: 10_000 }, supervisor: { topup: 800_000, redeem: 500_000, adjust: 300_000 } };
+    const limits = {
+      agent: { topup: 100_000, redeem: 20_000, adjust: 10_000, points: { topup: 1_000, redeem: 2_000, adjust: 3_000 } },
+      supervisor: { topup: 800_000, redeem: 500_000, adjust: 300_000, points: { topup: 10_000, redeem: 20_000, adjust: 30_000 } },
+    };
     expect((await one(agent, cmd(agent, 'settings.authority', { limits }))).error.code).toBe('forbidden');
     expect((await one(supervisor, cmd(supervisor, 'settings.authority', { limits }))).error.code).toBe('forbidden');
     expect((await one(manager, cmd(manager, 'settings.authority', { limits }))).outcome).toBe('applied');
-    const after = AuthoritySettings.parse((await agent.client.get('/api/settings/authority')).body);
+    const after = AuthoritySettings.parse((await agent2.client.get('/api/settings/authority')).body);
     expect(after.limits).toEqual(limits);
     expect(after.updatedBy).toBe('manager1');
-    // The new agent limit applies at once: 80 000 is now within the top-up limit.
+    // The new agent limit applies at once: 80 000 is now within agent2's top-up budget (none of it used today).
     const m = await memberNamed('Guo Rui');
-    expect((await balance(agent, m.id, 'topup', 80_000, 'Cash top-up')).result.status).toBe('applied');
-    expect((await balance(agent, m.id, 'adjust', 15_000, 'Goodwill')).result.status).toBe('pending_approval');
+    expect((await balance(agent2, m.id, 'topup', 80_000, 'Cash top-up')).result.status).toBe('applied');
+    expect((await balance(agent2, m.id, 'adjust', 15_000, 'Goodwill')).result.status).toBe('pending_approval');
+    expect((await balance(agent2, m.id, 'adjust', 100, 'Goodwill', { points: 3_001 })).result.status).toBe('pending_approval');
+    // A tablet from before points had limits sends money limits only: the points limits stay as they are.
+    const moneyOnly = { agent: { topup: 90_000, redeem: 20_000, adjust: 10_000 }, supervisor: { topup: 800_000, redeem: 500_000, adjust: 300_000 } };
+    expect((await one(manager, cmd(manager, 'settings.authority', { limits: moneyOnly }))).outcome).toBe('applied');
+    const kept = AuthoritySettings.parse((await agent2.client.get('/api/settings/authority')).body);
+    expect(kept.limits).toEqual({ agent: { ...moneyOnly.agent, points: limits.agent.points }, supervisor: { ...moneyOnly.supervisor, points: limits.supervisor.points } });
     expect((await one(manager, cmd(manager, 'settings.authority', { limits: DEFAULT_AUTHORITY_LIMITS }))).outcome).toBe('applied');
   });
 });

@@ -64,8 +64,8 @@ export async function boot(): Promise<void> {
   }
 }
 
-/** Signs in; resolves to an error code to show, or null on success. */
-export async function login(staffId: string, pin: string): Promise<FailureCode | null> {
+/** Signs in; resolves to an error code to show, or null on success. `onError` sees the failure itself (a refusal's details: how long to wait). */
+export async function login(staffId: string, pin: string, onError?: (e: unknown) => void): Promise<FailureCode | null> {
   try {
     const me = await api.post('/api/auth/login', { staffId: staffId.trim(), pin }, StaffMe);
     localStorage.removeItem(LOGOUT_PENDING); // the new session's cookie replaced the old one
@@ -73,6 +73,7 @@ export async function login(staffId: string, pin: string): Promise<FailureCode |
     await enter(me, false);
     return null;
   } catch (e) {
+    onError?.(e);
     return failureCode(e);
   }
 }

@@ -57,9 +57,80 @@ export async function lockKey(db: Db, scope: string, key: string, until: Date, c
     .execute();
 }
 
+/** How a key's attempts are spaced out: the first `freeAttempts` come at once, then each waits twice as long as the last. */
+export interface Backoff {
+  /** Attempts counted before the first wait (the wait starts after the last free one). */
+  freeAttempts: number;
+  /** The first wait; each later one doubles it. */
+  baseMs: number;
+  capMs: number;
+  /** The key's attempts are forgotten this long after the last one counted. */
+  memoryMs: number;
+}
+
+export type DelayedAttempt = { counted: true; count: number } | { counted: false; retryAfterMs: number };
+
+/**
+ * Counts one attempt under a growing delay, in one statement: refused while
+ * the key's next attempt is not yet due (nothing changes), else counted, and
+ * the next attempt is due after `backoff` says (none for the free ones). The
+ * row lock of `ON CONFLICT DO UPDATE … WHERE` makes parallel attempts, on any
+ * instance, take turns: of a burst, only those not yet held back are counted.
+ */
+export async function countDelayedAttempt(db: Db, scope: string, key: string, now: Date, backoff: Backoff): Promise<DelayedAttempt> {
+  const nowTs = sql`cast(${now.toISOString()} as timestamptz)`;
+  const memoryEnds = new Date(now.getTime() + backoff.memoryMs);
+  // The attempt's number: 1 when the key's memory is over, else one more.
+  const next = sql<number>`(case when a.window_ends <= ${nowTs} then 1 else a.count + 1 end)`;
+  const free = sql`cast(${backoff.freeAttempts} as integer)`;
+  // When the attempt after number n is due: not held back while n is free, then base · 2^(n − free), capped.
+  const due = (n: typeof next | number) => {
+    const k = sql`cast(${n} as integer)`;
+    return sql<Date | null>`case when ${k} < ${free} then null
+      else ${nowTs} + least(cast(${backoff.capMs} as double precision),
+        cast(${backoff.baseMs} as double precision) * power(2, least(${k} - ${free}, 40))) * interval '1 millisecond' end`;
+  };
+  const counted = await sql<{ count: number }>`
+    insert into auth_attempts as a (scope, key, count, window_ends, locked_until)
+    values (${scope}, ${key}, 1, ${memoryEnds.toISOString()}, ${due(1)})
+    on conflict (scope, key) do update set count = ${next}, window_ends = excluded.window_ends, locked_until = ${due(next)}
+    where a.locked_until is null or a.locked_until <= ${nowTs}
+    returning count`.execute(db);
+  const row = counted.rows[0];
+  if (row) return { counted: true, count: Number(row.count) };
+  const held = await db.selectFrom('auth_attempts').select('locked_until').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  const until = held?.locked_until ? new Date(held.locked_until).getTime() : now.getTime();
+  return { counted: false, retryAfterMs: Math.max(1, until - now.getTime()) };
+}
+
+/** The lock on a key, if one is running (read only: nothing is counted). */
+export async function lockedUntil(db: Db, scope: string, key: string, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('auth_attempts').select('locked_until').where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  const until = row?.locked_until ? new Date(row.locked_until) : null;
+  return until && until > now ? until : null;
+}
+
+/** Takes one attempt back out of a key's count (an attempt that turned out not to be a guess). */
+export async function uncountAttempt(db: Db, scope: string, key: string): Promise<void> {
+  await db.updateTable('auth_attempts').set({ count: sql<number>`count - 1` }).where('scope', '=', scope).where('key', '=', key).where('count', '>', 1).execute();
+  await db.deleteFrom('auth_attempts').where('scope', '=', scope).where('key', '=', key).where('count', '=', 1).where('locked_until', 'is', null).execute();
+}
+
 /** Forgets a key's counter (a successful login). */
 export async function clearAttempts(db: Db, scope: string, key: string): Promise<void> {
   await db.deleteFrom('auth_attempts').where('scope', '=', scope).where('key', '=', key).execute();
+}
+
+/** Old counters (and expired trusted tablets) are deleted at most this often per instance, on the way to counting a new attempt. */
+const PRUNE_EVERY_MS = 60_000;
+const nextPruneAt = new WeakMap<Db, number>();
+
+/** Prunes, unless this instance (its database handle) did so less than a minute ago. */
+export async function pruneAttemptsNowAndThen(db: Db, now: Date): Promise<void> {
+  if (now.getTime() < (nextPruneAt.get(db) ?? 0)) return;
+  nextPruneAt.set(db, now.getTime() + PRUNE_EVERY_MS);
+  await pruneAttempts(db, now);
+  await db.deleteFrom('trusted_devices').where('expires_at', '<=', now).execute();
 }
 
 /** Deletes counters whose window and lock are both over: they no longer limit anything. */

@@ -30,3 +30,22 @@ export async function authenticate(req: FastifyRequest, deps: AppDeps): Promise<
   if (!staff) return null;
   return { kind: 'staff', staffId: staff.id, name: staff.name, role: staff.role as StaffRole, propertyId: staff.property_id };
 }
+
+/** What a long-lived answer (a live stream) was authenticated with, to check again later. */
+export type Credentials = { kind: 'session'; tokenHash: string; expiresAt: Date } | { kind: 'device'; tokenHash: string; deviceId: string };
+
+/** The credentials behind `who` (as `authenticate` found it on this request). */
+export async function credentialsOf(req: FastifyRequest, who: Principal, deps: AppDeps): Promise<Credentials> {
+  if (who.kind === 'device') return { kind: 'device', deviceId: who.deviceId, tokenHash: tokenHash((req.headers.authorization ?? '').slice(7).trim()) };
+  const hash = tokenHash(req.cookies[SESSION_COOKIE] ?? '');
+  const session = await sessionStaff(deps.store.db, hash, deps.now());
+  if (!session) throw new DomainError('unauthenticated', 'Sign in first');
+  return { kind: 'session', tokenHash: hash, expiresAt: new Date(session.expires_at) };
+}
+
+/** False once the session was signed out, expired or revoked, or the device revoked, by any instance (they share the database). */
+export async function stillAuthenticated(deps: Pick<AppDeps, 'store' | 'now'>, c: Credentials): Promise<boolean> {
+  if (c.kind === 'session') return (await sessionStaff(deps.store.db, c.tokenHash, deps.now())) !== undefined;
+  const device = await deviceByTokenHash(deps.store.db, c.tokenHash);
+  return device !== undefined && device.id === c.deviceId && !device.revoked_at;
+}

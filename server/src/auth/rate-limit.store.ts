@@ -1,10 +1,7 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { RouteOptions } from 'fastify';
 import type { AppDeps } from '../http/route.ts';
-import { countAttempt, pruneAttempts } from './attempts.repo.ts';
-
-/** Old counters are deleted at most this often per instance, on the way to counting a new attempt. */
-const PRUNE_EVERY_MS = 60_000;
+import { countAttempt, pruneAttemptsNowAndThen } from './attempts.repo.ts';
 
 /**
  * A store for @fastify/rate-limit that keeps the per-route, per-address
@@ -13,13 +10,6 @@ const PRUNE_EVERY_MS = 60_000;
  * nothing. Same fixed-window rule as the plugin's in-memory store.
  */
 export function databaseRateLimitStore(deps: Pick<AppDeps, 'store' | 'now'>): FastifyRateLimitStoreCtor {
-  let nextPruneAt = 0;
-  const prune = async (now: Date) => {
-    if (now.getTime() < nextPruneAt) return;
-    nextPruneAt = now.getTime() + PRUNE_EVERY_MS;
-    await pruneAttempts(deps.store.db, now);
-  };
-
   class DatabaseStore implements FastifyRateLimitStore {
     constructor(
       _options: FastifyRateLimitOptions,
@@ -28,7 +18,7 @@ export function databaseRateLimitStore(deps: Pick<AppDeps, 'store' | 'now'>): Fa
 
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
       const now = deps.now();
-      prune(now)
+      pruneAttemptsNowAndThen(deps.store.db, now)
         .then(() => countAttempt(deps.store.db, this.scope, key, now, timeWindow))
         .then(
           (c) => callback(null, { current: c.count, ttl: Math.max(0, c.windowEnds.getTime() - now.getTime()) }),

@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
+import type { FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Access, Principal } from '../auth/principal.ts';
 import type { Notifier } from '../live/notifier.ts';
@@ -16,6 +17,9 @@ export interface AppDeps {
   /** The member-card signing key (data folder or LOBBYDESK_CARD_KEY). */
   cardKeys: CardKeys;
 }
+
+/** The HTTP server's settings that come from the configuration: whose X-Forwarded-For to believe, and timeouts. */
+export type ServerTuning = Pick<FastifyHttpOptions<Server>, 'trustProxy' | 'requestTimeout' | 'connectionTimeout' | 'http'>;
 
 export interface RouteContext<P extends Principal | null> {
   req: FastifyRequest;

@@ -1,4 +1,4 @@
-/** Members as staff see them: search, profile with ledger and approvals, the printable card, the approvals inbox and the authority limits. */
+/** Members as staff see them: search, profile with ledger and approvals, the printable card, the approvals inbox, and the authority limits with what the caller has left today. */
 import { cardCodeRange, isCompleteCardCode, normalizeCardCode } from '../../../shared/domain/card-token.ts';
 import { MemberTier } from '../../../shared/protocol/members.ts';
 import {
@@ -16,7 +16,7 @@ import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
 import { listApprovals, memberApprovals } from './approvals.repo.ts';
 import { authorityLimits } from './authority.repo.ts';
-import { memberSummary } from './balance.service.ts';
+import { authorityToday, memberSummary } from './balance.service.ts';
 import { printableCard } from './card-render.ts';
 import { memberById, searchMembers, staffLedger } from './members.repo.ts';
 
@@ -105,7 +105,8 @@ export const memberStaffRoutes = [
     async handler({ who, deps }) {
       const me = staff(who);
       const s = await authorityLimits(deps.store.db, me.propertyId);
-      return AuthoritySettings.parse({ ...s, role: me.role });
+      // The caller's own budget only: what each staff member used is theirs to see (and their managers', in the ledger).
+      return AuthoritySettings.parse({ ...s, role: me.role, today: await authorityToday(deps.store.db, me, s.limits, deps.now()) });
     },
   }),
 ];

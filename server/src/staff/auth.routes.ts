@@ -1,11 +1,15 @@
+import type { FastifyReply } from 'fastify';
 import { LoginBody, StaffMe, type StaffRole } from '../../../shared/protocol/auth.ts';
+import { pruneAttemptsNowAndThen } from '../auth/attempts.repo.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import { STAFF_ROLES } from '../auth/principal.ts';
 import { newToken, tokenHash, verifyPin } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
-import { beginPinAttempt, pinAccepted, pinFailed } from './account-lockout.ts';
+import { endLiveStreamsOfSession } from '../sync/live.stream.ts';
+import { ACCOUNT_LOCK_AFTER, beginTrustedAttempt, beginUntrustedAttempt, type WaitReason } from './account-lockout.ts';
 import { insertSession, propertyById, revokeSession, staffById } from './staff.repo.ts';
+import { distrustDevice, trustedDeviceFor, trustThisDevice } from './trusted-device.ts';
 
 export { ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MS } from './account-lockout.ts';
 
@@ -13,36 +17,51 @@ const SESSION_HOURS = 12;
 // Compared against when the staff id is unknown, so a wrong id and a wrong PIN take the same time.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** 429 with the real wait: `Retry-After` (seconds) and `details.retryAfterMs`, which the tablet turns into "Try again in 14 minutes". */
+function tooManyAttempts(reply: FastifyReply, reason: WaitReason, retryAfterMs: number): DomainError {
+  const ms = Math.max(1, Math.ceil(retryAfterMs));
+  reply.header('retry-after', String(Math.ceil(ms / 1000)));
+  return new DomainError('rate_limited', `Too many sign-in attempts; try again in ${Math.ceil(ms / 1000)} s`, { retryAfterMs: ms, reason });
+}
+
 export const authRoutes = [
   route({
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
-    rateLimitPerMinute: 10,
+    // Its per-address limit is counted in the handler (account-lockout.ts), where a trusted tablet is known.
     async handler({ req, reply, deps }) {
       const body = parse(LoginBody, req.body);
+      const db = deps.store.db;
+      const now = deps.now();
+      await pruneAttemptsNowAndThen(db, now);
       // Counted before the (slow) check, in the database: parallel guesses and other instances count too.
-      const attempt = await beginPinAttempt(deps.store.db, body.staffId, deps.now());
-      if (!attempt.allowed) {
-        // Locked from every address, even with the right PIN: guessing spread over many addresses gets nowhere.
-        req.log.warn({ staffId: body.staffId }, 'staff login refused: account locked');
-        throw new DomainError('rate_limited', `Too many wrong PINs for this staff id; try again in ${Math.ceil(attempt.retryAfterMs / 1000)} s`);
+      const device = await trustedDeviceFor(db, req, body.staffId, now);
+      const gate =
+        (device ? await beginTrustedAttempt(db, body.staffId, device, now, () => distrustDevice(db, device, body.staffId)) : null) ??
+        (await beginUntrustedAttempt(db, body.staffId, req.ip, now));
+      if (!gate.allowed) {
+        req.log.warn({ staffId: body.staffId, reason: gate.reason, retryAfterMs: gate.retryAfterMs }, 'staff login refused: too many attempts');
+        throw tooManyAttempts(reply, gate.reason, gate.retryAfterMs);
       }
-      const staff = await staffById(deps.store.db, body.staffId);
+      const staff = await staffById(db, body.staffId);
       const ok = await verifyPin(body.pin, staff?.pin_hash ?? DUMMY_HASH);
       if (!staff || !ok) {
-        const locked = await pinFailed(deps.store.db, body.staffId, attempt.ordinal, deps.now());
-        if (locked) req.log.warn({ staffId: body.staffId, failures: attempt.ordinal }, 'staff account locked after wrong PINs');
-        else req.log.warn({ staffId: body.staffId }, 'staff login failed');
+        const outcome = await gate.failed();
+        if (outcome === 'locked') req.log.warn({ staffId: body.staffId, failures: ACCOUNT_LOCK_AFTER }, 'staff account locked after wrong PINs');
+        else if (outcome === 'distrusted') req.log.warn({ staffId: body.staffId }, 'tablet no longer trusted after wrong PINs');
+        else req.log.warn({ staffId: body.staffId, trustedDevice: device !== null }, 'staff login failed');
         throw new DomainError('invalid_pin', 'Staff id or PIN is wrong');
       }
-      await pinAccepted(deps.store.db, body.staffId);
+      await gate.succeeded();
       const token = newToken();
-      const expiresAt = new Date(deps.now().getTime() + SESSION_HOURS * 3600_000);
-      await insertSession(deps.store.db, { tokenHash: tokenHash(token), staffId: staff.id, propertyId: staff.property_id, expiresAt });
+      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      await insertSession(db, { tokenHash: tokenHash(token), staffId: staff.id, propertyId: staff.property_id, expiresAt });
+      // The session cookie first: a client that keeps one cookie of the answer keeps the session.
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: deps.secureCookies, path: '/api', expires: expiresAt });
-      req.log.info({ staffId: staff.id }, 'staff logged in');
-      return StaffMe.parse({ staff: { id: staff.id, name: staff.name, role: staff.role as StaffRole }, property: await propertyById(deps.store.db, staff.property_id) });
+      await trustThisDevice(db, req, reply, staff.id, now, deps.secureCookies);
+      req.log.info({ staffId: staff.id, trustedDevice: device !== null }, 'staff logged in');
+      return StaffMe.parse({ staff: { id: staff.id, name: staff.name, role: staff.role as StaffRole }, property: await propertyById(db, staff.property_id) });
     },
   }),
   route({
@@ -60,7 +79,11 @@ export const authRoutes = [
     access: STAFF_ROLES,
     async handler({ req, reply, deps }) {
       const cookie = req.cookies[SESSION_COOKIE];
-      if (cookie) await revokeSession(deps.store.db, tokenHash(cookie));
+      if (cookie) {
+        await revokeSession(deps.store.db, tokenHash(cookie));
+        // This instance ends the session's live streams now; the others within a heartbeat (live.stream.ts).
+        endLiveStreamsOfSession(tokenHash(cookie));
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/api' });
       return { ok: true };
     },

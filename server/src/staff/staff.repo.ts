@@ -13,7 +13,7 @@ export async function sessionStaff(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.role', 'staff.property_id'])
+    .select(['staff.id', 'staff.name', 'staff.role', 'staff.property_id', 'sessions.expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)

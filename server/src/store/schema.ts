@@ -94,6 +94,20 @@ export interface DB {
     adjust_minor: number;
     updated_by: string | null;
     updated_at: Timestamp;
+    // 013_authority_budget: points limits (null = the role's default)
+    topup_points: ColumnType<number | null, number | null | undefined, number | null>;
+    redeem_points: ColumnType<number | null, number | null | undefined, number | null>;
+    adjust_points: ColumnType<number | null, number | null | undefined, number | null>;
+  };
+  // 013_authority_budget: what each staff member used of their authority per service day and operation.
+  authority_usage: {
+    property_id: string;
+    staff_id: string;
+    service_day: string;
+    operation: 'topup' | 'redeem' | 'adjust';
+    money_minor: Generated<number>;
+    points: Generated<number>;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
   approvals: {
     id: string;
@@ -250,5 +264,7 @@ export interface DB {
   };
   // 011_auth_attempts: login / card-code attempt counters shared by every instance (server/src/auth/attempts.repo.ts)
   auth_attempts: { scope: string; key: string; count: number; window_ends: Timestamp; locked_until: Timestamp | null };
+  // 014_sign_in: tablets trusted to sign a staff member in (server/src/staff/trusted-device.ts)
+  trusted_devices: { token_hash: string; staff_id: string; created_at: CreatedAt; last_used_at: Generated<Date>; expires_at: Timestamp };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

@@ -1,4 +1,5 @@
 import { PullQuery, PushEnvelope } from '../../../shared/protocol/sync.ts';
+import { credentialsOf } from '../auth/authenticate.ts';
 import { STAFF_ROLES } from '../auth/principal.ts';
 import { parse, route } from '../http/route.ts';
 import { pull, snapshot } from './pull.service.ts';
@@ -38,7 +39,8 @@ export const syncRoutes = [
     url: '/api/sync/live',
     access: READERS,
     async handler({ req, reply, who, deps }) {
-      await openLiveStream(req, reply, who, deps);
+      // Its credentials go with it: the stream ends when they do (sign-out, expiry, revocation).
+      await openLiveStream(req, reply, who, deps, await credentialsOf(req, who, deps));
       return reply;
     },
   }),

@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { login } from '../../sync/session.ts';
 import type { FailureCode } from '../../sync/api.ts';
 import { LanguageToggle } from '../shell/LanguageToggle.tsx';
 import { PinPad } from './PinPad.tsx';
+import { signInWait, waitText, type SignInWait } from './wait.ts';
 
 const PIN_MAX = 8;
 
@@ -22,6 +23,21 @@ export function LoginScreen({ initialError }: { initialError: FailureCode | null
   const [pin, setPin] = useState('');
   const [error, setError] = useState<LoginError | null>(initialError);
   const [busy, setBusy] = useState(false);
+  // Refused for too many attempts: the wait the server gave, counted down on screen.
+  const [wait, setWait] = useState<SignInWait | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!wait) return;
+    const tick = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= wait.until) {
+        setWait(null);
+        setError(null);
+      }
+    }, 1000);
+    return () => clearInterval(tick);
+  }, [wait]);
 
   async function submit(e?: Event) {
     e?.preventDefault();
@@ -30,8 +46,12 @@ export function LoginScreen({ initialError }: { initialError: FailureCode | null
     if (!/^\d{4,8}$/.test(pin)) return setError('missing_pin');
     setBusy(true);
     setError(null);
-    const failed = await login(staffId, pin);
+    setWait(null);
+    let held: SignInWait | null = null;
+    const failed = await login(staffId, pin, (e) => (held = signInWait(e)));
     setBusy(false);
+    setNow(Date.now());
+    setWait(held);
     if (failed) {
       setError(failed);
       setPin('');
@@ -77,12 +97,22 @@ export function LoginScreen({ initialError }: { initialError: FailureCode | null
           onClear={() => setPin('')}
         />
         <p class="login-error" data-testid="login-error" role="alert" hidden={!error}>
-          {error ? errorText(error) : ''}
+          {wait ? <WaitMessage wait={wait} now={now} /> : error ? errorText(error) : ''}
         </p>
         <button type="submit" class="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
           {busy ? t('login.signingIn') : t('login.submit')}
         </button>
       </form>
     </main>
+  );
+}
+
+function WaitMessage({ wait, now }: { wait: SignInWait; now: number }) {
+  const { key, n } = waitText(wait.until - now);
+  return (
+    <>
+      {t(key, { n })}
+      {wait.accountLocked ? <span class="login-hint"> {t('login.waitOwnTablet')}</span> : null}
+    </>
   );
 }

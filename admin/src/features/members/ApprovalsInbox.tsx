@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { canApprove } from '../../../../shared/domain/authority.ts';
+import { canApprove, withinAuthority } from '../../../../shared/domain/authority.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
 import type { Approval } from '../../../../shared/protocol/members-staff.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
-import { authority, decideApproval, pendingApprovals } from '../../sync/members.ts';
+import { authority, decideApproval, loadAuthority, pendingApprovals } from '../../sync/members.ts';
 import { formatMoney } from './money.ts';
 import { useMemberCommand } from './use-member-command.ts';
 
@@ -31,10 +31,13 @@ export function ApprovalsInbox({ me, onOpen }: { me: StaffMe; onOpen: (memberId:
 
 export function ApprovalRow({ a, me, onOpen }: { a: Approval; me: StaffMe; onOpen?: (memberId: string) => void }) {
   const [note, setNote] = useState('');
-  const [state, run] = useMemberCommand();
+  const [state, run] = useMemberCommand(() => void loadAuthority()); // approving drew on this person's budget
   const limits = authority.value?.limits;
+  const today = authority.value?.today;
   const own = a.requestedBy === me.staff.id;
-  const allowed = !own && (!limits || canApprove(limits, me.staff.role, a.operation, a.amountMinor));
+  // Deciding needs the role's limit to cover it; approving also needs what is left of this person's budget today.
+  const allowed = !own && me.staff.role !== 'agent' && (!limits || withinAuthority(limits, me.staff.role, a.operation, a.amountMinor, a.points));
+  const approvable = allowed && (!today || canApprove(me.staff.role, today.remaining, a.operation, a.amountMinor, a.points));
   const busy = state.kind === 'sending' || state.kind === 'ok';
   const amount = a.operation === 'redeem' ? -a.amountMinor : a.amountMinor;
   return (
@@ -56,12 +59,13 @@ export function ApprovalRow({ a, me, onOpen }: { a: Approval; me: StaffMe; onOpe
       ) : (
         <div class="approval-actions">
           <input data-testid="approval-note" placeholder={t('members.approvals.note')} maxLength={300} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          <button type="button" class="btn btn-accent" data-testid="approval-approve" disabled={busy} onClick={() => void run(() => decideApproval(a.id, true, note))}>
+          <button type="button" class="btn btn-accent" data-testid="approval-approve" disabled={busy || !approvable} onClick={() => void run(() => decideApproval(a.id, true, note))}>
             {t('members.approvals.approve')}
           </button>
           <button type="button" class="btn btn-danger" data-testid="approval-decline" disabled={busy} onClick={() => void run(() => decideApproval(a.id, false, note))}>
             {t('members.approvals.decline')}
           </button>
+          {!approvable && <p class="approval-meta" data-testid="approval-over-budget">{t('members.approvals.overBudget')}</p>}
         </div>
       )}
       {state.kind === 'refused' && <p class="form-error">{t(errorKey(state.code))}</p>}

@@ -1,17 +1,18 @@
 import { useState } from 'preact/hooks';
-import { BalanceOperation, limitFor, withinAuthority } from '../../../../shared/domain/authority.ts';
+import { BalanceOperation, limitFor, withinBudget } from '../../../../shared/domain/authority.ts';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { MemberBalanceResult } from '../../../../shared/protocol/member-commands.ts';
 import type { MemberSummary } from '../../../../shared/protocol/members-staff.ts';
 import { t } from '../../i18n/i18n.ts';
-import { approvalsById, authority, changeBalance } from '../../sync/members.ts';
-import { formatMoney, parseMoney } from './money.ts';
+import { approvalsById, authority, changeBalance, loadAuthority } from '../../sync/members.ts';
+import { formatMoney, formatPoints, parseMoney, parsePoints } from './money.ts';
 import { useMemberCommand } from './use-member-command.ts';
 
 /**
- * Top-up, redeem/refund or adjust/compensate, with a reason. Shows the
- * actor's own limit and says "needs approval" above it; the server decides.
+ * Top-up, redeem/refund or adjust/compensate, with a reason. Shows what is
+ * left of the actor's daily budget for the operation (money and points) and
+ * says "needs approval" past it; the server decides.
  */
 export function BalanceForm({ member, role }: { member: MemberSummary; role: StaffRole }) {
   const [op, setOp] = useState<BalanceOperation>('topup');
@@ -26,11 +27,17 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
       setPoints('');
       setReason('');
     }
+    void loadAuthority(); // what is left today changed (or was found to be less than this tablet thought)
   });
   const limits = authority.value?.limits;
+  const today = authority.value?.today;
   const limit = limits ? limitFor(limits, role, op) : undefined;
+  const pointsLimit = limits ? limitFor(limits, role, op, 'points') : undefined;
   const minor = parseMoney(amount);
-  const over = limits && minor !== null && !withinAuthority(limits, role, op, minor);
+  const pts = parsePoints(points);
+  // Amount and points each count against what is left; an empty amount (points only) moves no money.
+  const money = amount.trim() ? minor : 0;
+  const over = !!today && money !== null && pts !== null && !withinBudget(today.remaining, op, money, pts);
   const busy = state.kind === 'sending';
 
   /** A new entry starts: the last answer no longer describes what is on the form. */
@@ -41,12 +48,11 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
 
   function submit(e: Event) {
     e.preventDefault();
-    const pts = points.trim() ? Number(points) : 0;
-    const ok = minor !== null && Number.isInteger(pts) && (op === 'adjust' ? minor !== 0 || pts !== 0 : minor > 0);
-    if (!ok) return setInvalid('amount');
+    // An adjustment of points only may leave the amount empty.
+    if (money === null || pts === null || !(op === 'adjust' ? money !== 0 || pts !== 0 : money > 0)) return setInvalid('amount');
     if (reason.trim().length < 3) return setInvalid('reason');
     setInvalid(null);
-    void run(() => changeBalance({ memberId: member.id, operation: op, amountMinor: minor, points: pts, reason, expectedBalance: member.balanceMinor }));
+    void run(() => changeBalance({ memberId: member.id, operation: op, amountMinor: money, points: pts, reason, expectedBalance: member.balanceMinor }));
   }
 
   const result = state.kind === 'ok' ? MemberBalanceResult.safeParse(state.result) : null;
@@ -92,7 +98,16 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
         </label>
       </div>
       <p class={`balance-limit ${over ? 'balance-over' : ''}`} data-testid="balance-limit">
-        {limit === undefined ? '' : limit === null ? t('members.form.noLimit') : t('members.form.limit', { amount: formatMoney(limit) })}
+        {limit === undefined || pointsLimit === undefined
+          ? ''
+          : limit === null || pointsLimit === null || !today?.remaining
+            ? t('members.form.noLimit')
+            : t('members.form.limit', {
+                amount: formatMoney(today.remaining.money[op]),
+                limit: formatMoney(limit),
+                points: formatPoints(today.remaining.points[op]),
+                pointsLimit: formatPoints(pointsLimit),
+              })}
         {over && (
           <strong data-testid="needs-approval">
             {' '}

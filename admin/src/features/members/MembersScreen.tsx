@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BalanceOperation } from '../../../../shared/domain/authority.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -8,7 +9,7 @@ import { Header } from '../shell/Header.tsx';
 import { ApprovalsInbox } from './ApprovalsInbox.tsx';
 import { AuthorityDialog } from './AuthorityDialog.tsx';
 import { MemberDetail } from './MemberDetail.tsx';
-import { formatMoney } from './money.ts';
+import { formatMoney, formatPoints } from './money.ts';
 import './members.css';
 
 /** Members (会员): search, profile and ledger, balance changes under authority, cards, and the approvals inbox. */
@@ -29,13 +30,17 @@ export function MembersScreen({ me }: { me: StaffMe }) {
   useEffect(() => {
     if (ready) document.body.dataset.ready = 'true';
   }, [ready]);
+  // What is left today also changes by this person's other tablets and at the turn of the service day.
+  useEffect(() => {
+    const timer = setInterval(() => void loadAuthority(), 60_000);
+    return () => clearInterval(timer);
+  }, []);
 
   const open = (id: string) => {
     setSelected(id);
     void openMember(id);
   };
-  const limits = authority.value?.limits;
-  const mine = limits && me.staff.role !== 'manager' ? limits[me.staff.role] : null;
+  const left = authority.value?.today.remaining;
 
   return (
     <div class="members-screen">
@@ -55,13 +60,24 @@ export function MembersScreen({ me }: { me: StaffMe }) {
             {t('members.searchButton')}
           </button>
         </form>
-        <p class="my-limits" data-testid="my-limits">
-          {mine
-            ? t('members.authority.yours', { topup: formatMoney(mine.topup), redeem: formatMoney(mine.redeem), adjust: formatMoney(mine.adjust) })
-            : me.staff.role === 'manager'
-              ? t('members.authority.manager')
-              : ''}
-        </p>
+        <div class="my-limits" data-testid="my-limits">
+          {left ? (
+            <>
+              <span class="my-limits-title">{t('members.budget.title')}</span>
+              <ul class="my-budget">
+                {BalanceOperation.options.map((o) => (
+                  <li key={o} data-testid={`budget-${o}`} class={left.money[o] === 0 && left.points[o] === 0 ? 'budget-spent' : ''}>
+                    {t('members.budget.op', { op: t(`members.op.${o}`), amount: formatMoney(left.money[o]), points: formatPoints(left.points[o]) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : me.staff.role === 'manager' ? (
+            t('members.authority.manager')
+          ) : (
+            ''
+          )}
+        </div>
         {me.staff.role === 'manager' && (
           <button type="button" class="btn btn-secondary" data-testid="authority-open" onClick={() => setEditingLimits(true)}>
             {t('members.authority')}

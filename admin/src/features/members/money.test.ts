@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from './money.ts';
+import { formatMoney, formatPoints, parseMoney, parsePoints } from './money.ts';
 
 describe('parseMoney', () => {
   it('reads yuan with up to two decimals as minor units', () => {
@@ -19,5 +19,16 @@ describe('formatMoney', () => {
   it('writes minor units as yuan with two decimals and a real minus sign', () => {
     expect(formatMoney(127_300)).toBe('¥1,273.00');
     expect(formatMoney(-3_400)).toBe('−¥34.00');
+  });
+});
+
+describe('points', () => {
+  it('reads whole points, empty as none, and writes them grouped', () => {
+    expect(parsePoints('')).toBe(0);
+    expect(parsePoints('1,500')).toBe(1500);
+    expect(parsePoints('−20')).toBe(-20);
+    expect(parsePoints('1.5')).toBeNull();
+    expect(parsePoints('1234567890')).toBeNull();
+    expect(formatPoints(50_000)).toBe('50,000');
   });
 });

@@ -11,3 +11,16 @@ export function parseMoney(text: string): number | null {
   if (!/^-?\d{1,7}(\.\d{1,2})?$/.test(t)) return null;
   return Math.round(Number(t) * 100);
 }
+
+/** Points on the tablet: 5000 → "5,000" (the same grouping in English and Chinese). */
+export function formatPoints(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Typed points: "" → 0, "-1,500" → −1500; null when not a whole number (at most nine digits). */
+export function parsePoints(text: string): number | null {
+  const t = text.trim().replace(/[,，\s]/g, '').replace('−', '-');
+  if (t === '') return 0;
+  if (!/^[-+]?\d{1,9}$/.test(t)) return null;
+  return Number(t);
+}
