@@ -12,6 +12,8 @@ export interface SimKiosk {
   seq: number;
   /** Its ticket letter: a kiosk issues only its own numbers. */
   letter: string;
+  /** Its last ticket number per service day. */
+  counters: Map<string, number>;
 }
 
 /**
@@ -33,26 +35,22 @@ export async function makeKiosks(server: TestServer, n: number): Promise<SimKios
     const id = uuidv7();
     const letter = free[i]!;
     await db.insertInto('devices').values({ id, property_id: property.id, kind: 'kiosk', name: `bench ${i}`, letter, token_hash: tokenHash(token) }).execute();
-    kiosks.push({ id, token, seq: 0, letter });
+    kiosks.push({ id, token, seq: 0, letter, counters: new Map() });
   }
   return kiosks;
 }
 
 const today = serviceDayOf(new Date(), 'UTC');
-/** The next number per letter and day (a letter reused after a revoked bench kiosk goes on counting). */
-const counters = new Map<string, number>();
-const DAYS = [today, addDays(today, 1)];
+/** The service days a kiosk may number (the server takes yesterday..tomorrow): 3 × 9999 tickets per letter. */
+const DAYS = [today, addDays(today, 1), addDays(today, -1)];
 
-/** A call-staff command with the kiosk's next ticket (today's, then tomorrow's once 9999 are used). */
+/** A call-staff command with the kiosk's next ticket (today's, then tomorrow's and yesterday's once 9999 are used). */
 export function createCommand(k: SimKiosk): Command {
   k.seq += 1;
-  let day = DAYS[0]!;
-  let n = (counters.get(`${k.letter}:${day}`) ?? 0) + 1;
-  if (n > 9999) {
-    day = DAYS[1]!;
-    n = (counters.get(`${k.letter}:${day}`) ?? 0) + 1;
-  }
-  counters.set(`${k.letter}:${day}`, n);
+  const day = DAYS.find((d) => (k.counters.get(d) ?? 0) < 9999);
+  if (!day) throw new Error('a bench kiosk ran out of ticket numbers (3 × 9999)');
+  const n = (k.counters.get(day) ?? 0) + 1;
+  k.counters.set(day, n);
   return {
     id: uuidv7(),
     deviceId: k.id,

@@ -89,11 +89,18 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
  */
 async function checkTicket(trx: Tx, who: Principal, ticket: string, serviceDay: string, today: string): Promise<void> {
   if (!isTicketFormat(ticket)) throw new DomainError('bad_request', `Ticket ${ticket} is not a ticket number (a letter and 001–9999)`);
-  const letter = who.kind === 'staff' ? STAFF_TICKET_LETTER : (await trx.selectFrom('devices').select('letter').where('id', '=', who.deviceId).executeTakeFirst())?.letter;
+  const letter = who.kind === 'staff' ? STAFF_TICKET_LETTER : await kioskLetter(trx, who);
   if (ticket[0] !== letter) throw new DomainError('forbidden', `Ticket ${ticket} is not this ${who.kind === 'staff' ? 'desk' : 'kiosk'}'s to issue (its letter is ${letter ?? 'none'})`);
   if (serviceDay < addDays(today, -1) || serviceDay > addDays(today, 1)) {
     throw new DomainError('bad_request', `Service day ${serviceDay} is not near the property's today (${today}): check the device's clock`);
   }
+}
+
+/** A kiosk's letter, read once per push (the principal lives for one HTTP request; a letter changes only at pairing). */
+const letters = new WeakMap<Principal, string | null>();
+async function kioskLetter(trx: Tx, who: Extract<Principal, { kind: 'device' }>): Promise<string | null> {
+  if (!letters.has(who)) letters.set(who, (await trx.selectFrom('devices').select('letter').where('id', '=', who.deviceId).executeTakeFirst())?.letter ?? null);
+  return letters.get(who) ?? null;
 }
 
 export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.transition'>, now: Date): Promise<Applied> {
