@@ -5,41 +5,13 @@
  * own. Without it (or from any other peer) X-Forwarded-For is ignored: a
  * client cannot pick its own address to escape a limit.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Running } from '../../server/src/server.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../server/src/auth/trust-proxy.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { startServer, type Running, type ServerOptions } from '../../server/src/server.ts';
 import { LogCapture } from '../support/gauntlet.ts';
-import { freePort } from '../support/ports.ts';
+import { startServerWith } from '../support/server.ts';
 import { apiCall } from './helpers.ts';
 
-async function startWith(options: ServerOptions, logStream?: NodeJS.WritableStream): Promise<Running & { base: string; stop(): Promise<void> }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lobbydesk-proxy-'));
-  const port = await freePort();
-  const running = await startServer({
-    ...loadConfig({}),
-    port,
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: null,
-    timeZone: 'UTC',
-    staticDir: join(dataDir, 'no-static'),
-    log: false,
-    logStream,
-    ...options,
-  });
-  return {
-    ...running,
-    base: `http://127.0.0.1:${port}`,
-    async stop() {
-      await running.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A login as a client at `client` would send it, arriving from `peer` (the proxy, or the client itself). */
 let unknown = 0;
@@ -67,7 +39,7 @@ describe('behind a trusted proxy (127.0.0.1)', () => {
   let server: Running & { base: string; stop(): Promise<void> };
   const log = new LogCapture();
   beforeAll(async () => {
-    server = await startWith({ trustProxy: parseTrustProxy('127.0.0.1') }, log);
+    server = await startServerWith({ trustProxy: parseTrustProxy('127.0.0.1') }, log);
   });
   afterAll(async () => {
     await server?.stop();
@@ -103,7 +75,7 @@ describe('behind a trusted proxy (127.0.0.1)', () => {
 describe('without LOBBYDESK_TRUST_PROXY', () => {
   let server: Running & { base: string; stop(): Promise<void> };
   beforeAll(async () => {
-    server = await startWith({ trustProxy: parseTrustProxy(undefined) });
+    server = await startServerWith({ trustProxy: parseTrustProxy(undefined) });
   });
   afterAll(async () => {
     await server?.stop();

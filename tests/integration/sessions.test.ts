@@ -6,19 +6,14 @@
  * timeout (which never cuts a live stream: the timeout covers receiving the
  * request, and a stream's request is only its head).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Running } from '../../server/src/server.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/src/auth/authenticate.ts';
 import { newToken, tokenHash } from '../../server/src/auth/secrets.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { startServer, type Running, type ServerOptions } from '../../server/src/server.ts';
 import { HEARTBEAT_MS } from '../../server/src/sync/live.stream.ts';
-import { freePort } from '../support/ports.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startServerWith, startTestServer, type TestServer } from '../support/server.ts';
 import { apiCall, eventually, KioskDriver, sleep } from './helpers.ts';
 
 /** A live stream read over a raw socket: whether it is still open, and what came. */
@@ -176,34 +171,10 @@ describe('live streams per principal are capped', () => {
   });
 });
 
-/** A server with its own options (startTestServer takes none). */
-async function startWith(options: ServerOptions): Promise<Running & { base: string; stop(): Promise<void> }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lobbydesk-sessions-'));
-  const port = await freePort();
-  const running = await startServer({
-    ...loadConfig({}),
-    port,
-    host: '127.0.0.1',
-    dataDir,
-    databaseUrl: null,
-    timeZone: 'UTC',
-    staticDir: join(dataDir, 'no-static'),
-    log: false,
-    ...options,
-  });
-  return {
-    ...running,
-    base: `http://127.0.0.1:${port}`,
-    async stop() {
-      await running.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe('request timeouts', () => {
   it('has a request timeout, a header timeout and an idle timeout by default, longer than a live stream’s heartbeat', async () => {
-    const server = await startWith({});
+    const server = await startServerWith({});
     try {
       const http = server.app.server;
       expect(http.requestTimeout).toBe(30_000);
@@ -217,7 +188,7 @@ describe('request timeouts', () => {
 
   it('cuts ten connections that trickle a login body one byte at a time, and never a live stream', async () => {
     const timeoutMs = 2_000;
-    const server = await startWith({ requestTimeoutMs: timeoutMs });
+    const server = await startServerWith({ requestTimeoutMs: timeoutMs });
     const sockets: Socket[] = [];
     try {
       const wall = await openStream(server.base, { authorization: `Bearer ${server.demo!.wallToken}` });

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../server/src/config.ts';
-import { startServer, type Running } from '../../server/src/server.ts';
+import { startServer, type Running, type ServerOptions } from '../../server/src/server.ts';
 import { freePort } from './ports.ts';
 
 export interface TestServer extends Running {
@@ -84,4 +84,30 @@ export class TestClient {
     if (r.status !== 200) throw new Error(`login failed: ${JSON.stringify(r.body)}`);
     return this;
   }
+}
+
+/** A server started with its own `ServerOptions` (timeouts, trusted proxy…), which startTestServer does not take; on loopback, embedded database. */
+export async function startServerWith(options: ServerOptions, logStream?: NodeJS.WritableStream): Promise<Running & { base: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lobbydesk-own-'));
+  const port = await freePort();
+  const running = await startServer({
+    ...loadConfig({}),
+    port,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: null,
+    timeZone: 'UTC',
+    staticDir: join(dataDir, 'no-static'),
+    log: false,
+    logStream,
+    ...options,
+  });
+  return {
+    ...running,
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      await running.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
