@@ -8,15 +8,16 @@ import '../../shared/zod-csp.ts'; // first: zod without eval, before any schema 
 import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { watchIdle } from './app/idle.ts';
+import { watchIdle, type IdleTiming } from './app/idle.ts';
 import { installKioskGuards } from './app/kiosk-guards.ts';
 import { listenForScanner } from './app/scan-router.ts';
+import { installOnscreenKeyboard } from './features/keyboard/keyboard-host.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { keepScreenAwake } from './app/wake-lock.ts';
 import { endGuestSession } from './app/guest-session.ts';
 import { readAloud, saveFailedText, screenText, speak } from './app/read-aloud.ts';
 import { thanks } from './features/feedback/feedback.store.ts';
-import { guestFlowOpen, RESULT_STEPS, step } from './features/call-staff/flow.store.ts';
+import { guestFlowOpen, MEMBER_DATA_STEPS, RESULT_STEPS, step } from './features/call-staff/flow.store.ts';
 import { locale, t } from './i18n/locale.store.ts';
 import { saveFailed } from './sync/actions.ts';
 import { pending, startSync } from './sync/engine.ts';
@@ -28,20 +29,23 @@ import './styles/setup.css';
 import './styles/balance.css';
 import './styles/services.css';
 import './styles/landscape.css';
+import './styles/busy.css';
 import './styles/print.css';
 
 /**
  * A guest who walks away mid-flow leaves the kiosk ready, in the house
  * language, for the next one: after 60 s without input a 20 s countdown
  * offers "Continue", then everything the guest entered is dropped (each
- * feature clears its state when the step returns home).
+ * feature clears its state when the step returns home). A member's balance,
+ * points and tier are gone sooner: 20 s, then a 10 s countdown — 30 s at most.
  */
-const IDLE_MS = 60_000;
-const IDLE_WARN_MS = 20_000;
+const IDLE: IdleTiming = { idleMs: 60_000, warnMs: 20_000 };
+const MEMBER_DATA_IDLE: IdleTiming = { idleMs: 20_000, warnMs: 10_000 };
 
 installKioskGuards();
 keepScreenAwake();
 listenForScanner();
+installOnscreenKeyboard(); // lobby screens have no keyboard: every guest text field gets ours
 void navigator.storage?.persist?.().catch(() => false);
 
 render(<App />, document.getElementById('app')!);
@@ -52,8 +56,7 @@ effect(() => {
 });
 
 watchIdle({
-  idleMs: IDLE_MS,
-  warnMs: IDLE_WARN_MS,
+  timing: () => (phase.value === 'ready' && MEMBER_DATA_STEPS.includes(step.value) ? MEMBER_DATA_IDLE : IDLE),
   // Result screens count down by themselves; home has nothing to lose.
   shouldWarn: () => phase.value === 'ready' && step.value !== 'home' && !RESULT_STEPS.includes(step.value),
   // A result screen is left to finish its own countdown (it ends the session too).
@@ -72,7 +75,7 @@ effect(() => {
   const timer = setTimeout(() => {
     if (failed) return speak(saveFailedText(failed, t, l), l);
     const ticket = document.querySelector('#main [data-testid="ticket-number"]')?.textContent ?? null;
-    speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp }), l);
+    speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp, reference: thanks.value?.reference }), l);
   }, 150);
   return () => clearTimeout(timer);
 });

@@ -7,8 +7,10 @@ import {
   base32Decode,
   base32Encode,
   cardCode,
+  cardCodeProblem,
   cardCodeRange,
   cardSigningMessage,
+  isCompleteCardCode,
   normalizeCardCode,
   parseCardToken,
   verifyCardToken,
@@ -90,9 +92,9 @@ describe('card token', () => {
 });
 
 describe('typed card code', () => {
-  it('is 12 base32 characters in three groups, and maps back to a range holding the card id', () => {
+  it('is 12 base32 characters and a check character in four groups, and maps back to a range holding the card id', () => {
     const code = cardCode(CARD, 3);
-    expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+    expect(code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]$/);
     const range = cardCodeRange(code)!;
     expect(range.versionMod).toBe(3);
     expect(range.low <= CARD && CARD <= range.high).toBe(true);
@@ -104,5 +106,39 @@ describe('typed card code', () => {
     const typed = code.toLowerCase().replace(/-/g, ' ').replace(/o/g, '0');
     expect(normalizeCardCode(typed)).toBe(code.replace(/-/g, ''));
     expect(cardCodeRange('ABC')).toBeNull();
+  });
+
+  it('calls a mistyped character a typo: every single substitution and adjacent swap, in the version characters too', () => {
+    for (const version of [1, 2, 7, 300]) {
+      const code = cardCode(CARD, version).replace(/-/g, '');
+      expect(cardCodeProblem(code)).toBeNull();
+      for (let i = 0; i < code.length; i++) {
+        for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567') {
+          if (ch === code[i]) continue;
+          const wrong = code.slice(0, i) + ch + code.slice(i + 1);
+          expect(cardCodeProblem(wrong), wrong).toBe('typo');
+          expect(cardCodeRange(wrong)).toBeNull();
+        }
+        if (i + 1 < code.length && code[i] !== code[i + 1]) {
+          expect(cardCodeProblem(code.slice(0, i) + code[i + 1] + code[i] + code.slice(i + 2))).toBe('typo');
+        }
+      }
+    }
+  });
+
+  it('tells a replaced card from a typo: the old card’s own code is well-formed', () => {
+    const old = cardCode(CARD, 1).replace(/-/g, '');
+    const current = cardCode(CARD, 2).replace(/-/g, '');
+    expect(old).not.toBe(current);
+    expect(cardCodeProblem(old)).toBeNull();
+    expect(cardCodeRange(old)!.versionMod).toBe(1);
+  });
+
+  it('still reads a 12-character code from a card printed before the check character', () => {
+    const legacy = cardCode(CARD, 3).replace(/-/g, '').slice(0, 12);
+    expect(isCompleteCardCode(legacy)).toBe(true);
+    expect(cardCodeProblem(legacy)).toBeNull();
+    expect(cardCodeRange(legacy)).toEqual(cardCodeRange(cardCode(CARD, 3)));
+    expect(cardCodeProblem(legacy.slice(0, 11))).toBe('incomplete');
   });
 });

@@ -12,12 +12,18 @@
  *   `lobbydesk-card-v2:` + the 9 payload bytes. Card ids are random, so 56
  *   bits identify a card among any realistic number of members; the server
  *   refuses a prefix two cards share.
- * - The typed code, 12 base32 characters `XXXX-XXXX-XXXX` (the first 50 bits of
- *   the card id + the card version mod 1024). It carries no signature and is
- *   checked online only, behind a rate limit.
+ * - The typed code, 13 base32 characters `XXXX-XXXX-XXXX-X`: 12 for the first
+ *   50 bits of the card id + the card version mod 1024, then a check character
+ *   (shared/domain/check-char.ts) so a mistyped or swapped character is
+ *   reported as a typo on the kiosk, never as "replaced by a newer card".
+ *   Cards printed before the check character carry 12 characters; those are
+ *   still accepted, without the typo check. The code carries no signature and
+ *   is looked up online only, behind a rate limit.
  *
  * Uses only WebCrypto, BigInt and standard JS, so it runs in Node ≥ 20 and Chromium.
  */
+
+import { hasValidCheckChar, withCheckChar } from './check-char.ts';
 
 export const CARD_TOKEN_PREFIX = 'LD1-';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -150,22 +156,26 @@ export async function verifyCardToken(token: string, publicKey: Uint8Array | str
 // ---------------------------------------------------------------------------------------------
 // Typed codes
 
-export const CARD_CODE_LENGTH = 12;
+/** A typed code as printed now: 12 characters + the check character. */
+export const CARD_CODE_LENGTH = 13;
+/** The code on cards printed before the check character. */
+export const LEGACY_CARD_CODE_LENGTH = 12;
+const CODE_BODY_LENGTH = 12;
 const CODE_VERSION_BITS = 10n;
 
-/** The 12-character code printed under the QR, grouped `XXXX-XXXX-XXXX`. */
+/** The 13-character code printed under the QR, grouped `XXXX-XXXX-XXXX-X` (the last is the check character). */
 export function cardCode(cardId: string, version: number): string {
   const idBits = BigInt(`0x${cardId.replace(/-/g, '').slice(0, 13)}`) >> 2n; // first 52 bits → 50
   let n = (idBits << CODE_VERSION_BITS) | BigInt(version & 1023);
   let out = '';
-  for (let i = 0; i < CARD_CODE_LENGTH; i++) {
+  for (let i = 0; i < CODE_BODY_LENGTH; i++) {
     out = B32[Number(n & 31n)] + out;
     n >>= 5n;
   }
-  return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8)}`;
+  return withCheckChar(B32, out).replace(/(.{4})(?=.)/g, '$1-');
 }
 
-/** What a guest typed, as the server wants it: upper case, base32 only (0→O, 1→I, 8→B), at most 12. */
+/** What a guest typed, as the server wants it: upper case, base32 only (0→O, 1→I, 8→B), at most 13. */
 export function normalizeCardCode(raw: string): string {
   return raw
     .toUpperCase()
@@ -176,19 +186,27 @@ export function normalizeCardCode(raw: string): string {
     .slice(0, CARD_CODE_LENGTH);
 }
 
+/** A code of the right length: 13 characters, or 12 from a card printed before the check character. */
 export function isCompleteCardCode(code: string): boolean {
-  return /^[A-Z2-7]{12}$/.test(code);
+  return /^[A-Z2-7]{12,13}$/.test(code);
+}
+
+/** Why a normalised code cannot be a card's code (`typo`: 13 characters whose check character is wrong), or null. */
+export function cardCodeProblem(code: string): 'incomplete' | 'typo' | null {
+  if (!isCompleteCardCode(code)) return 'incomplete';
+  return code.length === CARD_CODE_LENGTH && !hasValidCheckChar(B32, code) ? 'typo' : null;
 }
 
 /**
  * The card ids a typed code can stand for, as an inclusive uuid range (the
- * code holds only the first 50 bits), and the version mod 1024.
+ * code holds only the first 50 bits), and the version mod 1024; null for an
+ * incomplete code or a wrong check character.
  */
 export function cardCodeRange(code: string): { low: string; high: string; versionMod: number } | null {
   const c = normalizeCardCode(code);
-  if (!isCompleteCardCode(c)) return null;
+  if (cardCodeProblem(c) !== null) return null;
   let n = 0n;
-  for (const ch of c) n = (n << 5n) | BigInt(B32.indexOf(ch));
+  for (const ch of c.slice(0, CODE_BODY_LENGTH)) n = (n << 5n) | BigInt(B32.indexOf(ch));
   const versionMod = Number(n & 1023n);
   const idBits = n >> CODE_VERSION_BITS;
   const lowHex = (idBits << 78n).toString(16).padStart(32, '0');

@@ -30,7 +30,11 @@ export const FollowUpInput = z.object({
   satisfied: z.boolean(),
 });
 export type FollowUpInput = z.infer<typeof FollowUpInput>;
-export const FollowUp = FollowUpInput.extend({ byStaffId: z.string(), byStaffName: z.string() });
+/** The guest was reached (or visited) and said what they think. Records from before `outcome` existed are this kind. */
+export const ReachedFollowUp = FollowUpInput.extend({ outcome: z.literal('reached').default('reached'), byStaffId: z.string(), byStaffName: z.string() });
+/** The follow-up's other outcome: the guest left no contact and no room, so nobody can be reached (action `no_contact`). */
+export const NoContactFollowUp = z.object({ outcome: z.literal('no_contact'), at: z.string(), byStaffId: z.string(), byStaffName: z.string() });
+export const FollowUp = z.union([ReachedFollowUp, NoContactFollowUp]);
 export type FollowUp = z.infer<typeof FollowUp>;
 
 /** An internal note or a hand-over on an issue; staff only, never shown to a guest. */
@@ -92,6 +96,8 @@ export const Issue = z.object({
   notesCount: z.number().int().nonnegative().default(0),
   /** The latest notes and hand-overs, newest last (at most ISSUE_NOTES_CARRIED). */
   notes: z.array(IssueNote).default([]),
+  // 016_complaint_reference. The reference the kiosk gave the guest (`C-A4K7`, shared/domain/complaint-ref.ts); null for staff-recorded issues.
+  reference: ShownText.nullable().default(null),
 });
 export type Issue = z.infer<typeof Issue>;
 

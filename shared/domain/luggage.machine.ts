@@ -52,3 +52,11 @@ export function nextShoeStage(current: ShoeStage | null): ShoeStage | null {
   const i = current === null ? 0 : SHOE_STAGES.indexOf(current) + 1;
   return SHOE_STAGES[i] ?? null;
 }
+
+/**
+ * A shoe job collected from the guest's room goes back to the room: its `ready` stage is never a call to a
+ * desk for the guest, and screens say "collected from / back to the room" instead of "called to Desk 1".
+ */
+export function isRoomShoeJob(r: { kind: string; details?: { kind: string; collectAt?: string } | null }): boolean {
+  return r.kind === 'shoe_care' && r.details?.kind === 'shoe_care' && r.details.collectAt === 'room';
+}

@@ -72,8 +72,5 @@ export function normalizeClaimCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '');
 }
 
-const CLAIM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** A fresh claim code for a desk check-in (no kiosk ticket): 8 characters without 0/O/1/I. */
-export function makeClaimCode(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
-  return Array.from(random(8), (b) => CLAIM_ALPHABET[b % CLAIM_ALPHABET.length]).join('');
-}
+/** A fresh claim code for a desk check-in (no kiosk ticket): 8 random characters and a check character. */
+export { makeClaimCode } from './claim-code.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ShownText, shownText } from './text.ts';
 import { MemberTier } from '../protocol/members.ts';
 import { isCalendarDay } from './ticket.ts';
+import { claimCodeProblem } from './claim-code.ts';
 import { Department } from './issue.ts';
 import { SHOE_STAGES } from './luggage.machine.ts';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
@@ -20,8 +21,14 @@ export const TicketNumber = z.string().regex(/^[A-Z][0-9]{3,4}$/);
 /** A service day in the property's time zone, YYYY-MM-DD. */
 export const ServiceDay = z.string().refine(isCalendarDay, 'a service day is a real date, YYYY-MM-DD');
 
-/** A luggage claim code: 8 characters without 0/O/1/I, made on the kiosk (offline too), printed as text and QR. */
-export const ClaimCode = z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/);
+/**
+ * A luggage claim code without 0/O/1/I, made on the kiosk (offline too), printed as text and QR:
+ * 9 characters whose last is a check character, or 8 for codes made before it (see claim-code.ts).
+ */
+export const ClaimCode = z
+  .string()
+  .regex(/^[A-HJ-NP-Z2-9]{8,9}$/)
+  .refine((c) => claimCodeProblem(c) === null, 'the check character does not match: a character is wrong');
 const When = z.iso.datetime({ offset: true });
 
 /** What each kind of request needs beyond the common fields. */

@@ -5,6 +5,8 @@
  * Placeholders are `{name}` and are filled by the admin app's `t()`.
  */
 import type { ErrorCode } from '../protocol/errors.ts';
+import { complaintsEn, complaintsZh } from './admin-complaints.ts';
+import { displayEn, displayZh } from './admin-display.ts';
 import { issuesEn, issuesZh } from './admin-issues.ts';
 import { membersEn, membersZh } from './admin-members.ts';
 import { reportsEn, reportsZh } from './admin-reports.ts';
@@ -13,7 +15,9 @@ export const ADMIN_LOCALES = ['en', 'zh'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
 
 const en = {
+  ...displayEn,
   ...issuesEn,
+  ...complaintsEn,
   ...membersEn,
   ...reportsEn,
   'app.title': 'lobbydesk staff',
@@ -76,7 +80,10 @@ const en = {
   'queue.memberTitle': 'Member card scanned at the kiosk: {name}',
   'queue.shoeStages': 'finished under Luggage & shoes',
   'queue.luggageInLedger': 'completed by checking the bags in under Luggage & shoes',
-  'queue.luggageOutLedger': 'completed by the hand-back under Luggage & shoes',
+  'queue.luggageOutLedger': 'completed by Hand back, here or under Luggage & shoes',
+  'queue.claimCode': 'Claim code {code}',
+  'queue.handBack': 'Hand back',
+  'queue.claimNotInStore': 'No bags in store under this code: check the guest’s claim ticket',
   'saved.asOf': 'Offline — showing what this tablet saved, as of {time}.',
 
   'time.seconds': '{n} s',
@@ -123,6 +130,20 @@ const en = {
   'transfer.submit': 'Transfer',
   'queue.toDesk': '→ Desk {desk}',
   'queue.toDepartment': '→ {department}',
+  'queue.workQueue': 'Working queue',
+  'queue.elsewhere': 'Transferred to another queue or desk ({n})',
+  'queue.elsewhereHint': 'Call next does not pick these. To work one here, transfer it back.',
+  'queue.transferNote': 'Note: {note}',
+  'queue.cancelling': 'Cancelling in {n} s',
+  'queue.undo': 'Undo',
+  'queue.undoLabel': 'Undo cancelling ticket {ticket}',
+  'queue.shoeRoom.accepted': 'to collect from room {room}',
+  'queue.shoeRoom.collected': 'collected from room {room}',
+  'queue.shoeRoom.ready': 'ready · to return to room {room}',
+  'when.tomorrow': 'tomorrow {time}',
+  'when.onDate': '{date} {time}',
+  'toast.closesIn': 'closes by itself',
+  'toast.transferredAway': 'Ticket {ticket} was transferred to {queue} — your “{action}” was not applied. To work it here, transfer it back.',
 
   'toast.dismiss': 'Dismiss',
   'toast.conflictBy': 'Ticket {ticket}: {name} got there first — it is now “{status}”. Your “{action}” was not applied.',
@@ -287,6 +308,9 @@ const en = {
   'shoe.stage.collected': 'Collected',
   'shoe.stage.ready': 'Ready · called',
   'shoe.stage.returned': 'Returned',
+  'shoe.stage.collectedRoom': 'Collected from room',
+  'shoe.stage.readyRoom': 'Ready · to the room',
+  'shoe.stage.returnedRoom': 'Returned to the room',
   'shoe.advance.accepted': 'Accept',
   'shoe.advance.collected': 'Collected',
   'shoe.advance.ready': 'Ready · call guest',
@@ -301,7 +325,9 @@ const en = {
 export type AdminKey = keyof typeof en;
 
 const zh: Record<AdminKey, string> = {
+  ...displayZh,
   ...issuesZh,
+  ...complaintsZh,
   ...membersZh,
   ...reportsZh,
   'app.title': 'lobbydesk 员工端',
@@ -364,7 +390,10 @@ const zh: Record<AdminKey, string> = {
   'queue.memberTitle': '客人在自助机扫描的会员卡：{name}',
   'queue.shoeStages': '在“行李与擦鞋”中完成',
   'queue.luggageInLedger': '在“行李与擦鞋”中登记寄存后完成',
-  'queue.luggageOutLedger': '在“行李与擦鞋”中凭取件码交还后完成',
+  'queue.luggageOutLedger': '点“交还行李”（此处或“行李与擦鞋”中）后完成',
+  'queue.claimCode': '取件码 {code}',
+  'queue.handBack': '交还行李',
+  'queue.claimNotInStore': '没有以此取件码寄存的行李：请核对客人的取件凭证',
   'saved.asOf': '离线 — 显示本平板保存的数据，截至 {time}。',
 
   'time.seconds': '{n} 秒',
@@ -411,6 +440,20 @@ const zh: Record<AdminKey, string> = {
   'transfer.submit': '转交',
   'queue.toDesk': '→ {desk} 号柜台',
   'queue.toDepartment': '→ {department}',
+  'queue.workQueue': '工作队列',
+  'queue.elsewhere': '已转交其他队列或柜台（{n}）',
+  'queue.elsewhereHint': '“叫下一位”不会叫到这些号。如需在此处理，请转交回来。',
+  'queue.transferNote': '备注：{note}',
+  'queue.cancelling': '{n} 秒后取消',
+  'queue.undo': '撤销',
+  'queue.undoLabel': '撤销取消 {ticket} 号',
+  'queue.shoeRoom.accepted': '待到 {room} 房间收取',
+  'queue.shoeRoom.collected': '已从 {room} 房间收取',
+  'queue.shoeRoom.ready': '已完成 · 待送回 {room} 房间',
+  'when.tomorrow': '明天 {time}',
+  'when.onDate': '{date} {time}',
+  'toast.closesIn': '会自动关闭',
+  'toast.transferredAway': '{ticket} 号已转交{queue} — 您的“{action}”未生效。如需在此处理，请转交回来。',
 
   'toast.dismiss': '关闭',
   'toast.conflictBy': '{ticket} 号已由 {name} 处理，当前状态“{status}”。您的“{action}”未生效。',
@@ -575,6 +618,9 @@ const zh: Record<AdminKey, string> = {
   'shoe.stage.collected': '已收取',
   'shoe.stage.ready': '已完成 · 已叫号',
   'shoe.stage.returned': '已送还',
+  'shoe.stage.collectedRoom': '已从房间收取',
+  'shoe.stage.readyRoom': '已完成 · 送回房间',
+  'shoe.stage.returnedRoom': '已送回房间',
   'shoe.advance.accepted': '接单',
   'shoe.advance.collected': '已收取',
   'shoe.advance.ready': '完成 · 叫号',

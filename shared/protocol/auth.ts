@@ -30,6 +30,8 @@ export const DeviceMe = z.object({
   lastSeq: z.number().int().nonnegative(),
   /** Highest ticket counter this device used on the current service day, so a wiped kiosk never repeats a number. */
   lastTicketToday: z.number().int().nonnegative(),
+  /** Highest complaint counter any kiosk with this letter used (shared/domain/complaint-ref.ts), so a reference is never repeated. */
+  lastComplaintNo: z.number().int().nonnegative().optional(),
   serviceDay: z.string(),
   property: Property,
   serverTime: z.string(),

@@ -4,7 +4,9 @@ import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, 
 import { LuggageApproveReleasePayload, LuggageMovePayload, LuggageReleaseLostPayload, LuggageReleasePayload, LuggageStorePayload, ShoeAdvancePayload } from './luggage.commands.ts';
 import { IssueDepartmentsPayload, IssueHandoverPayload, IssueNotePayload, IssueRecordPayload, IssueTransitionPayload } from './issue-commands.ts';
 import { FreeText } from '../domain/text.ts';
+import { COMPLAINT_REF_RE } from '../domain/complaint-ref.ts';
 import { ApprovalDecidePayload, MemberBalancePayload, MemberReissueCardPayload, SettingsAuthorityPayload } from './member-commands.ts';
+import { WaitQuote } from './wait-stats.ts';
 
 
 /** Who may send a command type: the server refuses the rest with `forbidden`. */
@@ -48,6 +50,8 @@ export const RequestCreatePayload = z
      * limit passes here, so a bad card can never make the batch, and the guest's call, fail.
      */
     memberCard: z.string().max(400).nullable().optional(),
+    /** The wait the kiosk showed the guest for this ticket (wait-stats.ts); absent when none was shown. */
+    quotedWait: WaitQuote.nullable().optional(),
   })
   .refine((p) => (p.kind === 'call_staff' ? p.details === null : p.details?.kind === p.kind), {
     message: 'details must match the kind (none for call_staff)',
@@ -67,6 +71,11 @@ export const FeedbackSubmitPayload = z.object({
   room: FreeText(12).nullable().default(null),
   /** The ticket this rates, when offered after a completed service. */
   requestId: z.uuid().nullable().default(null),
+  /**
+   * The reference the kiosk minted and showed the guest for a complaint (`C-A4K7`,
+   * shared/domain/complaint-ref.ts); kept on the issue it opens. Kiosks only.
+   */
+  reference: z.string().regex(COMPLAINT_REF_RE, 'a complaint reference looks like C-A4K7').nullable().optional(),
 });
 
 export const RequestTransitionPayload = z.object({
@@ -80,6 +89,11 @@ export const RequestTransitionPayload = z.object({
   department: Department.nullable().optional(),
   /** `transfer` only: a note for whoever takes it over (staff only). */
   note: FreeText(200, { multiline: true }).nullable().optional(),
+  /**
+   * The queue the sender works (the front office's, or a department's): a call or serve of a request
+   * another queue holds (it was transferred there) is refused as a conflict. Absent: not checked.
+   */
+  queue: Department.optional(),
 });
 
 const envelope = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Issue } from '../domain/issue.ts';
 import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
+import { DisplaySettings } from './display.ts';
 import { Approval, MemberSummary } from './members-staff.ts';
 
 /**
@@ -14,11 +15,14 @@ export const StaffEvent = z.discriminatedUnion('type', [
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('luggage.upserted'), item: LuggageItem }),
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('member.upserted'), member: MemberSummary }),
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('approval.upserted'), approval: Approval }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('display.upserted'), display: DisplaySettings }),
 ]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
 
+/** The wall also hears when a manager changes the hotel's name or the wall's languages. */
 export const WallEvent = z.discriminatedUnion('type', [
   z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('request.upserted'), request: WallRequest }),
+  z.object({ version: z.number().int().positive(), at: z.string(), type: z.literal('display.upserted'), display: DisplaySettings }),
 ]);
 export type WallEvent = z.infer<typeof WallEvent>;
 

@@ -1,6 +1,6 @@
 /** Member cards and balances as the kiosk sees them (`POST /api/kiosk/card`, `GET /api/kiosk/card-key`). */
 import { z } from 'zod';
-import { CARD_CODE_LENGTH, normalizeCardCode } from '../domain/card-token.ts';
+import { CARD_CODE_LENGTH, isCompleteCardCode, LEGACY_CARD_CODE_LENGTH, normalizeCardCode } from '../domain/card-token.ts';
 
 export const MemberTier = z.enum(['classic', 'silver', 'gold', 'platinum']);
 export type MemberTier = z.infer<typeof MemberTier>;
@@ -16,7 +16,7 @@ export const CardLookupBody = z.union([
       .string()
       .max(40)
       .transform(normalizeCardCode)
-      .refine((c) => c.length === CARD_CODE_LENGTH, 'card code is 12 letters or digits'),
+      .refine(isCompleteCardCode, `card code is ${CARD_CODE_LENGTH} letters or digits (${LEGACY_CARD_CODE_LENGTH} on older cards)`),
   }),
 ]);
 export type CardLookupBody = z.input<typeof CardLookupBody>;

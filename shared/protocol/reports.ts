@@ -5,19 +5,25 @@
  */
 import { z } from 'zod';
 import { RequestKind, ServiceDay } from '../domain/request.ts';
+import { ADMIN_LOCALES } from '../i18n/admin.ts';
 
 export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
 export const ReportPeriod = z.enum(REPORT_PERIODS);
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** The tables a manager may download as CSV. */
-export const REPORT_TABLES = ['requests_by_kind', 'wait_times', 'issues_by_category', 'issues_by_department', 'issues_by_state', 'satisfaction', 'luggage', 'daily'] as const;
+export const REPORT_TABLES = ['requests_by_kind', 'wait_times', 'wait_quotes', 'issues_by_category', 'issues_by_department', 'issues_by_state', 'satisfaction', 'luggage', 'daily'] as const;
 export const ReportTable = z.enum(REPORT_TABLES);
 export type ReportTable = z.infer<typeof ReportTable>;
 
 export const ReportQuery = z.object({ period: ReportPeriod, date: ServiceDay });
 export type ReportQuery = z.infer<typeof ReportQuery>;
-export const ReportCsvQuery = ReportQuery.extend({ table: ReportTable });
+/** The staff language a CSV is written in (kind, status, category names; the per-ticket export's headers). */
+export const ReportLang = z.enum(ADMIN_LOCALES).default('en');
+export type ReportLang = z.infer<typeof ReportLang>;
+export const ReportCsvQuery = ReportQuery.extend({ table: ReportTable, lang: ReportLang });
+/** `GET /api/reports/tickets.csv`: one row per ticket taken in the period. */
+export const TicketsCsvQuery = ReportQuery.extend({ lang: ReportLang });
 
 const Seconds = z.number().nonnegative().nullable();
 
@@ -35,6 +41,27 @@ export const KindRow = z.object({
   serviceP90: Seconds,
 });
 export type KindRow = z.infer<typeof KindRow>;
+
+/**
+ * Quoted vs actual wait for one kind: tickets taken in the period whose
+ * guest was shown an estimate (shared/protocol/wait-stats.ts `WaitQuote`).
+ * Actual = created → called, for those called.
+ */
+export const QuoteRow = z.object({
+  kind: RequestKind,
+  /** Tickets whose guest was shown a quote. */
+  quoted: z.number().int(),
+  /** Of those, called (the wait is known). */
+  called: z.number().int(),
+  quotedLowMedian: Seconds,
+  quotedHighMedian: Seconds,
+  actualMedian: Seconds,
+  /** Of the called ones (0..1): waited longer than the top of the quote. */
+  longerShare: z.number().min(0).max(1).nullable(),
+  /** Of the called ones (0..1): called before the bottom of the quote (it promised too long a wait). */
+  shorterShare: z.number().min(0).max(1).nullable(),
+});
+export type QuoteRow = z.infer<typeof QuoteRow>;
 
 export const CountRow = z.object({ key: z.string(), count: z.number().int() });
 export type CountRow = z.infer<typeof CountRow>;
@@ -58,6 +85,8 @@ export const Report = z.object({
     serviceMedian: Seconds,
     serviceP90: Seconds,
     byKind: z.array(KindRow),
+    /** Quoted vs actual wait, per kind (every kind, zeros when nothing was quoted). */
+    quotedVsActual: z.array(QuoteRow),
   }),
   complaints: z.object({
     /** Opened in the period. */

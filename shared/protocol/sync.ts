@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Command } from './commands.ts';
+import { DisplaySettings } from './display.ts';
 import { ErrorCode } from './errors.ts';
 import { KioskEvent, KioskRequest, StaffEvent, WallEvent } from './events.ts';
 import { Issue } from '../domain/issue.ts';
@@ -87,7 +88,7 @@ export type KioskPull = z.infer<typeof KioskPull>;
 
 /** The state to start from (or restart from after a reset): active and today's requests. */
 export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest), issues: z.array(Issue), luggage: z.array(LuggageItem) });
-export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest) });
+export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest), display: DisplaySettings });
 export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(KioskRequest) });
 export type StaffSnapshot = z.infer<typeof StaffSnapshot>;
 export type WallSnapshot = z.infer<typeof WallSnapshot>;

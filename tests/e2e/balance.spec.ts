@@ -3,8 +3,12 @@ import { cardCode } from '../../shared/domain/card-token.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KIOSK_PORTRAIT, keepScreenshot } from './support.ts';
+import { tapClear, tapType } from './touch.ts';
 
 let server: TestServer;
+
+// Guest text goes in by tapping keys (tests/e2e/touch.ts): slower than `fill`.
+test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
   server = await startTestServer();
@@ -45,12 +49,14 @@ test('a wrong code, an old card and a lost connection each get a clear message',
   const m = await server.store.db.selectFrom('members').select(['card_id', 'card_version']).where('name', '=', 'Ma Lin').executeTakeFirstOrThrow();
   await server.store.db.updateTable('members').set({ card_version: m.card_version + 1 }).where('card_id', '=', m.card_id).execute();
   const input = kiosk.page.getByTestId('card-code');
-  await input.fill(cardCode(m.card_id, m.card_version));
+  await tapClear(input);
+  await tapType(input, cardCode(m.card_id, m.card_version));
   await kiosk.page.getByTestId('card-submit').click();
   await expect(kiosk.page.getByTestId('card-error')).toHaveText(/replaced by a newer one/);
 
   await context.setOffline(true);
-  await input.fill(cardCode(m.card_id, m.card_version + 1));
+  await tapClear(input);
+  await tapType(input, cardCode(m.card_id, m.card_version + 1));
   await kiosk.page.getByTestId('card-submit').click();
   await expect(kiosk.page.getByTestId('card-error')).toHaveText(/not available offline/);
   await context.setOffline(false);

@@ -5,7 +5,7 @@
  * camera is off, and Back does not bring any of it back.
  *
  * Time: Playwright's clock (`context.clock.install()` then `fastForward`)
- * jumps over the 60 s idle + 20 s countdown. The kiosk has no test hook for
+ * jumps over the 60 s idle + 20 s countdown (20 s + 10 s on a balance). The kiosk has no test hook for
  * its timeouts at all, so there is nothing a guest could switch on.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -14,11 +14,16 @@ import { findChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KIOSK_PORTRAIT } from './support.ts';
+import { tapType } from './touch.ts';
 
 let server: TestServer;
+
+// Guest text goes in by tapping keys (tests/e2e/touch.ts): slower than `fill`.
+test.describe.configure({ timeout: 120_000 });
 let browser: Browser;
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // a loaded machine starts the server slowly
   server = await startTestServer();
   // A fake camera, so the card screen really opens a stream that must be stopped.
   browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
@@ -65,11 +70,14 @@ async function expectNothingOf(page: Page, traces: string[]): Promise<void> {
   if (await readAloud.count()) await expect(readAloud).toHaveAttribute('aria-pressed', 'false');
 }
 
-/** The guest walks away: 60 s without a touch, then the 20 s "Continue?" countdown runs out. */
-async function walkAway(page: Page): Promise<void> {
-  await page.clock.fastForward('01:01');
+/**
+ * The guest walks away: 60 s without a touch, then the 20 s "Continue?" countdown runs out
+ * (on a member's balance: 20 s, then 10 s).
+ */
+async function walkAway(page: Page, { idle, warn }: { idle: string; warn: string } = { idle: '01:01', warn: '00:21' }): Promise<void> {
+  await page.clock.fastForward(idle);
   await expect(page.getByTestId('idle-warning')).toBeVisible();
-  await page.clock.fastForward('00:21');
+  await page.clock.fastForward(warn);
   await expect(page.getByTestId('idle-warning')).toBeHidden();
 }
 
@@ -87,8 +95,8 @@ test('a guest who walks away from call staff and from their balance leaves nothi
   if (await readAloud.count()) await readAloud.click();
   await page.getByTestId('call-staff').click();
   await page.getByTestId('reason-complaint').click();
-  await page.getByTestId('guest-name').fill(name);
-  await page.getByTestId('guest-room').fill(room);
+  await tapType(page.getByTestId('guest-name'), name);
+  await tapType(page.getByTestId('guest-room'), room);
   await page.getByTestId('details-next').click();
   await expect(page.locator('.summary')).toContainText(name);
   await walkAway(page);
@@ -98,11 +106,11 @@ test('a guest who walks away from call staff and from their balance leaves nothi
   await page.getByTestId('lang-zh-Hans').click();
   await page.getByTestId('my-balance').click();
   await expect(page.getByTestId('card-scanner')).toHaveAttribute('data-state', 'scanning');
-  await page.getByTestId('card-code').fill(code);
+  await tapType(page.getByTestId('card-code'), code);
   await page.getByTestId('card-submit').click();
   await expect(page.getByTestId('balance-name')).toHaveText('H***');
   const amount = (await page.getByTestId('balance-amount').textContent())!;
-  await walkAway(page);
+  await walkAway(page, { idle: '00:21', warn: '00:11' });
   await expectNothingOf(page, [name, room, 'H***', amount, code, code.replace(/-/g, '')]);
 
   const camera = await page.evaluate(() => {
@@ -129,8 +137,8 @@ test('a few seconds after a flow finishes the kiosk is back home, in English, wi
   await page.getByTestId('lang-zh-Hant').click();
   await page.getByTestId('call-staff').click();
   await page.getByTestId('reason-question').click();
-  await page.getByTestId('guest-name').fill(name);
-  await page.getByTestId('guest-room').fill('5150');
+  await tapType(page.getByTestId('guest-name'), name);
+  await tapType(page.getByTestId('guest-room'), '5150');
   await page.getByTestId('details-next').click();
   await page.getByTestId('confirm').click();
   await expect(page.getByTestId('ticket-number')).toBeVisible();

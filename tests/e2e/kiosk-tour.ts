@@ -6,6 +6,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { LOCALES, type Locale } from '../../shared/i18n/locale.ts';
+import { tapDone, tapType } from './touch.ts';
 
 export type Visit = (screen: string, lang: Locale) => Promise<void>;
 
@@ -34,8 +35,8 @@ export async function tourGuestScreens(page: Page, cardCode: string, visit: Visi
   await at('reason');
   await page.getByTestId('reason-question').click();
   await at('details');
-  await page.getByTestId('guest-name').fill('Alexandra Montgomery-Whitfield');
-  await page.getByTestId('guest-room').fill('1208');
+  await tapType(page.getByTestId('guest-name'), 'Alexandra Montgomery-Whitfield');
+  await tapType(page.getByTestId('guest-room'), '1208');
   await page.getByTestId('details-next').click();
   await at('confirm');
   await page.getByTestId('confirm').click();
@@ -55,7 +56,7 @@ export async function tourGuestScreens(page: Page, cardCode: string, visit: Visi
   await home(page);
   await page.getByTestId('tile-luggage-out').click();
   await at('pickup');
-  await page.getByTestId('claim-input').fill(claimCode);
+  await tapType(page.getByTestId('claim-input'), claimCode);
   await page.getByTestId('claim-submit').click();
   await expect(page.getByTestId('ticket-number')).toBeVisible();
   await at('pickup-ticket');
@@ -64,7 +65,8 @@ export async function tourGuestScreens(page: Page, cardCode: string, visit: Visi
   // Shoe care → its ticket.
   await page.getByTestId('tile-shoe-care').click();
   await page.getByTestId('collect-room').click();
-  await page.getByTestId('room-input').fill('1208');
+  await tapType(page.getByTestId('room-input'), '1208');
+  await tapDone(page);
   await at('shoe-care');
   await page.getByTestId('confirm').click();
   await expect(page.getByTestId('ticket-number')).toBeVisible();
@@ -85,7 +87,7 @@ export async function tourGuestScreens(page: Page, cardCode: string, visit: Visi
   await page.getByTestId('my-balance').click();
   await expect(page.getByTestId('card-code')).toBeVisible();
   await at('card');
-  await page.getByTestId('card-code').fill(cardCode);
+  await tapType(page.getByTestId('card-code'), cardCode);
   await page.getByTestId('card-submit').click();
   await expect(page.getByTestId('balance-name')).toBeVisible();
   await at('balance');

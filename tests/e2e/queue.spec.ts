@@ -101,7 +101,7 @@ test('two agents call the same ticket at once: exactly one wins, the other is to
   await a2.page.context().close();
 });
 
-test('a transfer to a department shows on the row and puts the request back in line', async ({ browser }) => {
+test('a transfer to a department leaves the desk\'s Call next, shows its note on the row, and is called from that department\'s queue', async ({ browser }) => {
   const a1 = await agent(browser, 'agent1', '1111');
   await newTicket('Ana Souza');
   const ticket = await newTicket('Chen Jie');
@@ -118,21 +118,42 @@ test('a transfer to a department shows on the row and puts the request back in l
   await dialog.getByTestId('transfer-submit').click();
   await expect(dialog).toBeHidden();
 
-  await expectSettled(a1, ticket, 'waiting');
-  await expect(a1.row(ticket).getByTestId('transfer-target')).toHaveText('→ Housekeeping');
-  const row = await onServer(ticket);
-  expect(row).toMatchObject({ department: 'housekeeping', transfer_note: 'Wants two extra pillows in 1208', assigned_staff_id: null });
+  // Back in line — Housekeeping's line, listed apart at the desk with the note on the row; the desk may send it back, not take it.
+  await expect.poll(async () => (await onServer(ticket)).status).toBe('waiting');
+  const row = a1.row(ticket);
+  await expect(row).toHaveAttribute('data-queue', 'elsewhere');
+  await expect(a1.page.getByTestId('queue-elsewhere').locator(`[data-ticket="${ticket}"]`)).toHaveCount(1);
+  await expect(row.getByTestId('transfer-target')).toHaveText('→ Housekeeping');
+  await expect(row.getByTestId('transfer-note')).toHaveText('Note: Wants two extra pillows in 1208');
+  await expect.poll(() => a1.shownActions(ticket)).toEqual(['cancel', 'transfer']);
+  expect(await onServer(ticket)).toMatchObject({ department: 'housekeeping', transfer_note: 'Wants two extra pillows in 1208', assigned_staff_id: null });
+  // "Call next" at the desk never picks it, though it has waited longest.
+  await expect(a1.page.getByTestId('call-next')).not.toContainText(ticket);
 
-  // To a desk: the row says which one.
+  // To a desk: the row says which one, and desk 1's Call next skips it too.
   const other = await newTicket('Priya Nair');
   await a1.act(other, 'transfer');
   await dialog.getByTestId('transfer-mode-desk').check();
   await dialog.getByTestId('transfer-desk').fill('2');
   await dialog.getByTestId('transfer-submit').click();
-  await expectSettled(a1, other, 'waiting');
+  await expect.poll(async () => (await onServer(other)).desk).toBe('2');
   await expect(a1.row(other).getByTestId('transfer-target')).toHaveText('→ Desk 2');
+  await expect(a1.row(other)).toHaveAttribute('data-queue', 'elsewhere');
   expect(await onServer(other)).toMatchObject({ desk: '2', department: null });
+  await expect(a1.page.getByTestId('call-next')).not.toContainText(other);
+  await a1.page.evaluate(() => window.scrollTo(0, 0));
   await keepScreenshot(a1.page, 'admin-queue-transferred');
+
+  // Housekeeping's tablet works that queue: its Call next is the transferred ticket, with the note on the row.
+  await a1.page.getByTestId('work-queue').selectOption('housekeeping');
+  await expect(row).toHaveAttribute('data-queue', 'mine');
+  await expect(row.getByTestId('transfer-note')).toContainText('extra pillows');
+  await expect(a1.page.getByTestId('call-next')).toContainText(ticket);
+  await keepScreenshot(a1.page, 'admin-queue-housekeeping');
+  await a1.page.getByTestId('call-next').click();
+  await expect.poll(async () => (await onServer(ticket)).status).toBe('called');
+  expect(await onServer(ticket)).toMatchObject({ department: 'housekeeping', assigned_staff_id: 'agent1' });
+  await expect(a1.toasts()).toHaveCount(0);
   await a1.page.context().close();
 });
 

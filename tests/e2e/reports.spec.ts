@@ -15,6 +15,8 @@ async function seed(): Promise<void> {
   const kioskId = (await db.selectFrom('devices').select('id').where('kind', '=', 'kiosk').executeTakeFirstOrThrow()).id;
   const at = (hhmm: string, plusS = 0) => new Date(new Date(`${DAY}T${hhmm}:00Z`).getTime() + plusS * 1000);
   // Waits 60, 120 and 300 s → median 2 min, p90 = 120 + 0.8 × 180 = 264 s.
+  // The two consultations were quoted "under 2 minutes" and "under 1 minute": the second waited longer than quoted.
+  const quotes = [[0, 120], [0, 60], [null, null]] as const;
   for (const [i, wait] of [60, 120, 300].entries()) {
     const created = at(`0${i + 1}:00`);
     await db
@@ -23,6 +25,7 @@ async function seed(): Promise<void> {
         id: uuidv7(), property_id: propertyId, kind: i === 2 ? 'shoe_care' : 'call_staff', ticket: `Y00${i + 1}`, service_day: DAY, status: 'completed',
         reason: null, guest_name: null, room: null, note: null, details: null, device_id: kioskId, desk: '2', assigned_staff_id: null, assigned_staff_name: null,
         created_at: created, client_created_at: created, clock_skew_ms: 0, called_at: at(`0${i + 1}:00`, wait), completed_at: at(`0${i + 1}:00`, wait + 240), updated_at: created, rev: 1,
+        quoted_wait_low_s: quotes[i]![0], quoted_wait_high_s: quotes[i]![1],
       })
       .execute();
   }
@@ -77,15 +80,37 @@ test('a manager reads the day, week and month in figures and downloads a table a
   await expect(chart).toBeVisible();
   await expect(chart).toHaveAttribute('aria-label', /2025-03-10: Requests 3, Complaints 1/);
   await expect(admin.page.locator('[data-kind="call_staff"]')).toContainText('2');
+  // Quoted vs actual wait: quotes 0–2 and 0–1 min (medians 0 and 1.5 → "0–2 min"), waits 60 and 120 s.
+  const quotes = admin.page.getByTestId('report-quotes');
+  await expect(quotes.locator('[data-quote-kind]')).toHaveCount(1);
+  await expect(admin.page.getByTestId('quote-median-call_staff')).toHaveText('0–2 min');
+  await expect(admin.page.getByTestId('quote-actual-call_staff')).toHaveText('1 min 30 s');
+  await expect(admin.page.getByTestId('quote-longer-call_staff')).toHaveText('50%');
+  await expect(admin.page.getByTestId('quote-shorter-call_staff')).toHaveText('0%');
   await keepScreenshot(admin.page, 'admin-reports-day');
   await admin.page.screenshot({ path: 'test-results/screenshots/admin-reports-day-full.png', fullPage: true });
+  await quotes.scrollIntoViewIfNeeded();
+  await keepScreenshot(admin.page, 'admin-reports-quotes');
+
+  // Every ticket of the day as CSV, the bytes as Excel and WPS will read them.
+  const [tickets] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByTestId('csv-tickets').click()]);
+  expect(tickets.suggestedFilename()).toBe(`lobbydesk-tickets-day-${DAY}.csv`);
+  const raw = await readFile((await tickets.path())!);
+  expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+  expect(raw.subarray(3).toString('utf8').split('\r\n')).toEqual([
+    'Ticket,Taken,Called,Served,Kind,Status,Desk,Agent,Wait (min),Service time (min),Quoted wait from (min),Quoted wait to (min),Rating',
+    `Y001,${DAY} 01:00:00,${DAY} 01:01:00,${DAY} 01:05:00,Consultation,Completed,2,,1,4,0,2,`,
+    `Y002,${DAY} 02:00:00,${DAY} 02:02:00,${DAY} 02:06:00,Consultation,Completed,2,,2,4,0,1,`,
+    `Y003,${DAY} 03:00:00,${DAY} 03:05:00,${DAY} 03:09:00,Shoe care,Completed,2,,5,4,,,`,
+    '',
+  ]);
 
   const [download] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByTestId('csv-requests_by_kind').click()]);
   expect(download.suggestedFilename()).toBe(`lobbydesk-requests_by_kind-day-${DAY}.csv`);
   const text = await readFile((await download.path())!, 'utf8');
   const lines = text.split('\r\n');
-  expect(lines[0]).toBe('kind,requests,completed,no_shows,cancelled');
-  expect(lines).toContain('call_staff,2,2,0,0');
+  expect(lines[0]).toBe('\uFEFFkind,requests,completed,no_shows,cancelled');
+  expect(lines).toContain('Consultation,2,2,0,0');
 
   // The week containing the date, with a bar per day; then the previous week is empty.
   await admin.page.getByTestId('report-period').selectOption('week');
@@ -105,6 +130,17 @@ test('a manager reads the day, week and month in figures and downloads a table a
   await expect(admin.page.getByTestId('nav-queue').first()).toBeVisible();
   await expect(admin.page.getByTestId('kpi-requests')).toContainText('服务请求');
   await keepScreenshot(admin.page, 'admin-reports-month-zh');
+  await admin.page.getByTestId('report-quotes').scrollIntoViewIfNeeded();
+  await expect(admin.page.getByTestId('quote-median-call_staff')).toHaveText('0–2 分钟');
+  await keepScreenshot(admin.page, 'admin-reports-quotes-zh');
+  // In Chinese, the per-ticket export's headers and kinds are Chinese too, still UTF-8 with a BOM.
+  const [zh] = await Promise.all([admin.page.waitForEvent('download'), admin.page.getByTestId('csv-tickets').click()]);
+  const zhRaw = await readFile((await zh.path())!);
+  expect([...zhRaw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const zhLines = zhRaw.subarray(3).toString('utf8').split('\r\n');
+  expect(zhLines[0]).toBe('票号,取号时间,叫号时间,完成时间,类型,状态,柜台,服务人员,等候（分钟）,服务时长（分钟）,预计等候下限（分钟）,预计等候上限（分钟）,评分');
+  expect(zhLines[1]).toContain(',业务咨询,已完成,');
+  expect(zhLines[3]).toContain(',擦鞋服务,已完成,');
   await context.close();
 });
 

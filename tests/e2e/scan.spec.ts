@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 import { qrFrame, writeY4m } from '../support/y4m.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KIOSK_PORTRAIT, keepScreenshot } from './support.ts';
+import { tapClear } from './touch.ts';
 
 let server: TestServer;
 let dir: string;
@@ -96,7 +97,7 @@ test('a USB scanner typing a card at scanner speed opens the balance; the same t
   await expect(comment).toHaveValue(new RegExp(`^${token.slice(0, 24)}`));
   await expect(kiosk.page.getByTestId('balance-name')).toHaveCount(0);
 
-  await kiosk.page.getByTestId('feedback-comment').fill('');
+  await tapClear(kiosk.page.getByTestId('feedback-comment'));
   await kiosk.page.keyboard.type(token); // a scanner: a burst of keystrokes…
   await kiosk.page.keyboard.press('Enter'); // …ending in Enter
   await expect(kiosk.page.getByTestId('balance-name')).toHaveText(`${Array.from(member.name)[0]}***`, { timeout: 15_000 });

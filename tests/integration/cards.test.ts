@@ -99,7 +99,7 @@ describe('member cards', () => {
     expect(fresh.status).toBe(200);
   });
 
-  it('refuses a body with neither a token nor a 12-character code', async () => {
+  it('refuses a body with neither a token nor a 12- or 13-character code', async () => {
     for (const body of [{}, { code: 'ABC' }, { token: 'x', code: 'AAAAAAAAAAAA' }]) {
       const r = await kiosk.post('/api/kiosk/card', body);
       expect(r.status).toBe(400);

@@ -44,10 +44,10 @@ function follow(base: string, token: string, audience: 'wall' | 'kiosk') {
       view.clear();
       for (const r of s.requests) view.set(r.id, r);
     },
-    onEvents: (events: { version: number; request: { id: string } }[]) => {
+    onEvents: (events: { version: number; request?: { id: string } }[]) => {
       for (const e of events) {
         versions.push(e.version);
-        view.set(e.request.id, e.request);
+        if (e.request) view.set(e.request.id, e.request); // a wall also hears display settings
       }
     },
   };

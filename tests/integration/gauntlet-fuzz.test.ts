@@ -16,6 +16,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { ClaimCheckBody } from '../../shared/protocol/claim-check.ts';
 import { routeTable } from '../../server/src/app.ts';
 import { SESSION_COOKIE } from '../../server/src/auth/authenticate.ts';
 import type { Access } from '../../server/src/auth/principal.ts';
@@ -67,6 +68,8 @@ function validBody(url: string, caller: Caller): unknown {
       return { appVersion: '1.0.0', outboxDepth: 0, rejectedCount: 0, storagePersisted: true, storageUsage: 10, storageQuota: 100, lastSyncAt: now };
     case '/api/kiosk/card':
       return { code: 'ABCD-EFGH-JKLM' };
+    case '/api/kiosk/claim-check':
+      return { code: 'ABCD2345' };
     case '/api/sync/push': {
       const deviceId = caller === 'kiosk' ? kioskDeviceId : uuidv7();
       return {
@@ -95,6 +98,7 @@ const SCHEMAS: Record<string, z.ZodType | undefined> = {
   '/api/devices/pair': PairBody,
   '/api/devices/heartbeat': HeartbeatBody,
   '/api/kiosk/card': CardLookupBody,
+  '/api/kiosk/claim-check': ClaimCheckBody,
   '/api/sync/push': PushRequest,
 };
 
@@ -258,13 +262,15 @@ function validQuery(url: string): Record<string, string> {
       return { period: 'day', date: today };
     case '/api/reports.csv':
       return { period: 'week', date: today, table: 'daily' };
+    case '/api/reports/tickets.csv':
+      return { period: 'month', date: today, lang: 'zh' };
     case '/api/approvals':
       return { status: 'pending' };
     default:
       return {};
   }
 }
-const QUERY_ROUTES = ['/api/members', '/api/reports', '/api/reports.csv', '/api/approvals'];
+const QUERY_ROUTES = ['/api/members', '/api/reports', '/api/reports.csv', '/api/reports/tickets.csv', '/api/approvals'];
 
 /** The routes that read a body, a query or a path parameter. */
 const FUZZED = routeTable.filter((d) => d.method === 'POST' || d.url === '/api/sync/pull' || QUERY_ROUTES.includes(d.url) || (d.method === 'GET' && d.url.includes(':id')));

@@ -69,7 +69,7 @@ function wallFollower(base: string, token: string) {
     onEvents: (events) => {
       for (const e of events) {
         versions.push(e.version);
-        view.set(e.request.id, e.request);
+        if (e.type === 'request.upserted') view.set(e.request.id, e.request);
       }
     },
   });

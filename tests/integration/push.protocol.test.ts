@@ -398,7 +398,7 @@ describe.each(backends)('push protocol on $name', (backend) => {
       const snap = WallSnapshot.parse((await wall.get('/api/sync/snapshot')).body);
       expect(snap.requests.find((q) => q.id === cmd.payload.requestId)).toMatchObject({ maskedName: 'X***' });
       const pulled = WallPull.parse((await wall.get('/api/sync/pull?after=0')).body);
-      expect(pulled.events.some((e) => e.request.id === cmd.payload.requestId)).toBe(true);
+      expect(pulled.events.some((e) => e.type === 'request.upserted' && e.request.id === cmd.payload.requestId)).toBe(true);
       // Staff do see them.
       expect((await staffSnapshot()).requests.find((q) => q.id === cmd.payload.requestId)).toMatchObject(secret);
     });

@@ -282,18 +282,22 @@ describe('CSV', () => {
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('text/csv');
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename="lobbydesk-requests_by_kind-day-2025-03-10\.csv"$/);
-    const lines = r.text.split('\r\n');
+    expect(r.text.charCodeAt(0)).toBe(0xfeff); // UTF-8 BOM: Excel and WPS read the file as UTF-8
+    const lines = r.text.slice(1).split('\r\n');
     expect(lines[0]).toBe('kind,requests,completed,no_shows,cancelled');
-    expect(lines).toContain('call_staff,6,3,1,1');
+    expect(lines).toContain('Consultation,6,3,1,1'); // kinds in the staff's language (English by default)
     expect(lines.at(-1)).toBe('');
 
     const waits = (await csv('/api/reports.csv?period=day&date=2025-03-10&table=wait_times')).text.split('\r\n');
-    expect(waits).toContain('call_staff,180,456,200,280');
-    expect(waits).toContain('luggage_in,,,,');
+    expect(waits).toContain('Consultation,180,456,200,280');
+    expect(waits).toContain('Luggage drop-off,,,,');
+    expect(waits).toContain('All kinds,150,420,250,720'); // service 100, 200, 300, 900 → 250 and 720
+    const zh = (await csv('/api/reports.csv?period=day&date=2025-03-10&table=issues_by_category&lang=zh')).text.split('\r\n');
+    expect(zh).toEqual(['\uFEFFcategory,complaints', '未填写,1', '卫生,1', '客房,1', '服务,1', '']);
     const daily = (await csv('/api/reports.csv?period=week&date=2025-03-10&table=daily')).text.split('\r\n');
-    expect(daily.slice(0, 3)).toEqual(['day,requests,complaints', '2025-03-10,7,3', '2025-03-11,1,0']);
+    expect(daily.slice(0, 3)).toEqual(['\uFEFFday,requests,complaints', '2025-03-10,7,3', '2025-03-11,1,0']);
     const sat = (await csv('/api/reports.csv?period=day&date=2025-03-10&table=satisfaction')).text;
-    expect(sat).toBe('responses,satisfied,rate,average\r\n4,2,0.5,3.25\r\n');
+    expect(sat).toBe('\uFEFFresponses,satisfied,rate,average\r\n4,2,0.5,3.25\r\n');
   });
 
   it('refuses an unknown table', async () => {

@@ -6,11 +6,12 @@
 import type { Department } from '../../../shared/domain/issue.ts';
 import { nextStatus, type RequestAction } from '../../../shared/domain/request.machine.ts';
 import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
+import { TAKING_ACTIONS } from '../../../shared/domain/request-queue.ts';
 import { PairingCodeResponse } from '../../../shared/protocol/auth.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
 import { sendAction } from './outbox.ts';
 import { currentEngine } from './engine.ts';
-import { desk } from './prefs.ts';
+import { desk, workQueue } from './prefs.ts';
 import { overlays, serverRequests } from './queries.ts';
 
 /** Where a transfer sends a request: a desk, a department, or both, with a note for staff. */
@@ -32,10 +33,13 @@ export async function transition(request: ServiceRequest, action: RequestAction,
   const payload =
     action === 'transfer' && target
       ? { requestId: request.id, action, expectedStatus: request.status, desk: target.desk?.trim() || null, department: target.department ?? null, note: target.note?.trim() || null }
-      : { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null };
+      : // A take (call, serve) names the queue this tablet works: the server refuses one of a ticket transferred away.
+        { requestId: request.id, action, expectedStatus: request.status, desk: desk.value.trim() || null, ...(TAKING_ACTIONS.includes(action) ? { queue: workQueue.value } : {}) };
+  // A transfer shows where it went at once, as the server will record it (a new target replaces the old).
+  const moved = action === 'transfer' && target ? { desk: target.desk?.trim() || null, department: target.department ?? null, transferNote: target.note?.trim() || null } : undefined;
   const command = await sendAction({ type: 'request.transition', payload }, (c) => {
     const baseRev = serverRequests.value.get(request.id)?.rev ?? request.rev;
-    overlays.value = [...overlays.value, { commandId: c.id, requestId: request.id, action, to, baseRev, settled: false }];
+    overlays.value = [...overlays.value, { commandId: c.id, requestId: request.id, action, to, baseRev, settled: false, ...(moved ? { moved } : {}) }];
   });
   return command !== null;
 }

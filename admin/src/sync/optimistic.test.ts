@@ -20,6 +20,11 @@ describe('optimistic overlays', () => {
     expect(pruneOverlays([overlay({ settled: true })], moved)).toHaveLength(0);
   });
 
+  it('shows a queued transfer in its new queue at once, note included', () => {
+    const view = applyOverlays(server, [overlay({ action: 'transfer', to: 'waiting', moved: { desk: null, department: 'housekeeping', transferNote: 'towels' } })]);
+    expect(view.get('r1')).toMatchObject({ status: 'waiting', department: 'housekeeping', transferNote: 'towels', desk: null });
+  });
+
   it('lists requests with an action still on its way', () => {
     expect([...pendingRequestIds([overlay({}), overlay({ commandId: 'c9', requestId: 'r2', settled: true })])]).toEqual(['r1']);
   });

@@ -16,6 +16,8 @@ export interface Overlay {
   baseRev: number;
   /** The server accepted the command (applied or duplicate). */
   settled: boolean;
+  /** A transfer's new place (desk, department, note), shown at once like the status. */
+  moved?: Pick<ServiceRequest, 'desk' | 'department' | 'transferNote'>;
 }
 
 /** The requests as this tablet should show them: server state plus pending actions, newest last. */
@@ -24,7 +26,7 @@ export function applyOverlays(server: ReadonlyMap<string, ServiceRequest>, overl
   const view = new Map(server);
   for (const o of overlays) {
     const r = view.get(o.requestId);
-    if (r) view.set(o.requestId, { ...r, status: o.to });
+    if (r) view.set(o.requestId, { ...r, ...o.moved, status: o.to });
   }
   return view;
 }

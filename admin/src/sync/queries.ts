@@ -73,6 +73,10 @@ export function pushNotice(n: NoticeInput): void {
 export function dismissNotice(id: number): void {
   notices.value = notices.value.filter((n) => n.id !== id);
 }
+/** Drops every notice (staff moved to another screen: a notice belongs to the screen it was raised on). */
+export function clearNotices(): void {
+  if (notices.value.length) notices.value = [];
+}
 
 /** A new app version is waiting; `apply` activates it. */
 export const updateReady = signal<null | (() => void)>(null);

@@ -4,7 +4,7 @@
  * address of each CSV table. Screens read the signals and call the functions.
  */
 import { signal } from '@preact/signals';
-import { Report, type ReportPeriod, type ReportTable } from '../../../shared/protocol/reports.ts';
+import { Report, type ReportLang, type ReportPeriod, type ReportTable } from '../../../shared/protocol/reports.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
 
 export const report = signal<Report | null>(null);
@@ -28,7 +28,12 @@ export async function loadReport(period: ReportPeriod, date: string): Promise<vo
   }
 }
 
-/** Same-origin GET with the session cookie; the server answers `Content-Disposition: attachment`. */
-export function csvHref(period: ReportPeriod, date: string, table: ReportTable): string {
-  return `/api/reports.csv?${new URLSearchParams({ period, date, table })}`;
+/** Same-origin GET with the session cookie; the server answers `Content-Disposition: attachment`, names in the staff's language. */
+export function csvHref(period: ReportPeriod, date: string, table: ReportTable, lang: ReportLang): string {
+  return `/api/reports.csv?${new URLSearchParams({ period, date, table, lang })}`;
+}
+
+/** Every ticket of the period as CSV (streamed by the server), headers and names in the staff's language. */
+export function ticketsCsvHref(period: ReportPeriod, date: string, lang: ReportLang): string {
+  return `/api/reports/tickets.csv?${new URLSearchParams({ period, date, lang })}`;
 }

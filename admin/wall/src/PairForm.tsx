@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { wallText } from '../../../shared/i18n/wall.ts';
+import { wallText, type WallString } from '../../../shared/i18n/wall.ts';
+import { Label } from './Label.tsx';
 import { pairWall, type PairFailure } from './sync/wall-sync.ts';
 
-const MESSAGES: Record<PairFailure, { zh: string; en: string }> = {
+const MESSAGES: Record<PairFailure, WallString> = {
   invalid: wallText.pairInvalid,
   wrong_kind: wallText.pairWrongKind,
   network: wallText.pairNetwork,
@@ -23,9 +24,7 @@ export function PairForm() {
   return (
     <form class="pair-form" onSubmit={submit}>
       <label>
-        <span>
-          {wallText.pairCode.zh} {wallText.pairCode.en}
-        </span>
+        <Label text={wallText.pairCode} />
         <input
           data-testid="wall-pair-code"
           value={code}
@@ -37,11 +36,11 @@ export function PairForm() {
         />
       </label>
       <button type="submit" data-testid="wall-pair-submit" disabled={busy}>
-        {wallText.pairSubmit.zh} {wallText.pairSubmit.en}
+        <Label text={wallText.pairSubmit} />
       </button>
       {error && (
         <p class="pair-error" role="alert" data-testid="wall-pair-error">
-          {MESSAGES[error].zh} · {MESSAGES[error].en}
+          <Label text={MESSAGES[error]} />
         </p>
       )}
     </form>

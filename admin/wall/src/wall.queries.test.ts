@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WallRequest } from '../../../shared/domain/request.ts';
-import { callKey, KEEP_FINISHED, KEEP_MAX, nowCalling, pruneWall, recentlyCalled, waitingByKind } from './wall.queries.ts';
+import { callKey, KEEP_FINISHED, KEEP_MAX, nowCalling, pruneWall, RECENT_LIMIT, recentlyCalled, waitingByKind } from './wall.queries.ts';
 
 let n = 0;
 function w(p: Partial<WallRequest>): WallRequest {
@@ -29,8 +29,8 @@ describe('wall display', () => {
     expect(nowCalling([w({}), finishedLater])).toBeNull();
   });
 
-  it('lists at most six earlier calls, newest first, without requeued or cancelled tickets', () => {
-    const calls = Array.from({ length: 8 }, (_, i) => w({ status: 'completed', calledAt: `2025-05-01T10:0${i}:00.000Z` }));
+  it('lists at most RECENT_LIMIT earlier calls, newest first, without requeued or cancelled tickets', () => {
+    const calls = Array.from({ length: RECENT_LIMIT + 2 }, (_, i) => w({ status: 'completed', calledAt: `2025-05-01T10:${String(i).padStart(2, '0')}:00.000Z` }));
     const current = w({ status: 'called', calledAt: '2025-05-01T11:00:00.000Z' });
     const requeued = w({ status: 'waiting', calledAt: '2025-05-01T10:30:00.000Z' });
     const cancelled = w({ status: 'cancelled', calledAt: '2025-05-01T10:31:00.000Z' });

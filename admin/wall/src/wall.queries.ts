@@ -5,7 +5,8 @@
  */
 import type { RequestKind, WallRequest } from '../../../shared/domain/request.ts';
 
-export const RECENT_LIMIT = 6;
+/** Earlier calls the wall knows of (the screen shows as many as fit, then "+N more"). */
+export const RECENT_LIMIT = 12;
 export const KIND_ORDER: readonly RequestKind[] = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care'];
 
 const byCalledDesc = (a: WallRequest, b: WallRequest) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.rev - a.rev;

@@ -3,10 +3,16 @@
  * ran out: back to home, the house language, "Read aloud" off. Each feature
  * store drops what the guest entered when the step returns home. ("Done" only
  * returns home: the same guest is still there and may want something else.)
+ *
+ * The tickets the guest took are offered for rating only while their session
+ * lasts (sync/session-tickets.ts): they are forgotten when it ends and when a
+ * finished flow goes home (Done or its countdown), so "How did we do with
+ * A012?" never waits on the home screen for whoever comes next.
  */
-import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { effect } from '@preact/signals';
+import { RESULT_STEPS, resetToHome, step, type Step } from '../features/call-staff/flow.store.ts';
 import { resetLocale } from '../i18n/locale.store.ts';
-import { dismissSaveFailed } from '../sync/actions.ts';
+import { dismissSaveFailed, forgetSessionTickets } from '../sync/actions.ts';
 import { resetReadAloud } from './read-aloud.ts';
 
 export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean } = {}): void {
@@ -14,6 +20,14 @@ export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean }
     dismissSaveFailed(); // "could not save" was for the guest who walked away
     resetToHome();
   }
+  forgetSessionTickets();
   resetLocale();
   resetReadAloud();
 }
+
+let stepBefore: Step = step.peek();
+effect(() => {
+  const now = step.value;
+  if (now === 'home' && RESULT_STEPS.includes(stepBefore)) forgetSessionTickets();
+  stepBefore = now;
+});

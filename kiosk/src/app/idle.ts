@@ -2,16 +2,23 @@
  * The idle reset. After `idleMs` without a touch, click or key press, a guest
  * in the middle of a flow gets a `warnMs` countdown offering "Continue"
  * (`idleLeft` counts the seconds); any input cancels it. When it runs out —
- * or at once when there is nothing to lose — `onIdle` runs.
+ * or at once when there is nothing to lose — `onIdle` runs. The timing may
+ * depend on the screen (`timing`): a screen showing member data resets sooner.
  */
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 
 /** Seconds left before the reset while the warning is up, else null. */
 export const idleLeft = signal<number | null>(null);
 
-export interface IdleOptions {
+/** How long without input before the countdown, and how long the countdown lasts. */
+export interface IdleTiming {
   idleMs: number;
   warnMs: number;
+}
+
+export interface IdleOptions {
+  /** Read when the timer is (re)armed, and again whenever the signals it reads change (a new screen). */
+  timing: () => IdleTiming;
   /** Whether the guest has something to lose (a flow open); otherwise reset without a warning. */
   shouldWarn: () => boolean;
   onIdle: () => void;
@@ -43,9 +50,9 @@ export function watchIdle(given: IdleOptions): () => void {
     timer = tick = null;
     idleLeft.value = null;
   };
-  const warn = () => {
-    const end = Date.now() + opts.warnMs;
-    idleLeft.value = Math.ceil(opts.warnMs / 1000);
+  const warn = (warnMs: number) => {
+    const end = Date.now() + warnMs;
+    idleLeft.value = Math.ceil(warnMs / 1000);
     tick = setInterval(() => {
       const s = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       idleLeft.value = s;
@@ -56,22 +63,30 @@ export function watchIdle(given: IdleOptions): () => void {
       }
     }, 250);
   };
+  let armedWith: IdleTiming | null = null;
   const arm = () => {
     stop();
+    const { idleMs, warnMs } = (armedWith = opts.timing());
     timer = setTimeout(() => {
       timer = null;
-      if (opts.shouldWarn()) warn();
+      if (opts.shouldWarn()) warn(warnMs);
       else {
         opts.onIdle();
         arm();
       }
-    }, opts.idleMs);
+    }, idleMs);
   };
   rearm = arm;
   const events = ['pointerdown', 'keydown', 'input', 'wheel'] as const;
   for (const e of events) addEventListener(e, arm, { capture: true, passive: true });
   arm();
+  // A screen with other timing (the balance, shown after a lookup that outlasts the tap) starts its own clock.
+  const unwatch = effect(() => {
+    const next = opts.timing();
+    if (armedWith && (next.idleMs !== armedWith.idleMs || next.warnMs !== armedWith.warnMs)) arm();
+  });
   return () => {
+    unwatch();
     stop();
     rearm = null;
     for (const e of events) removeEventListener(e, arm, { capture: true });

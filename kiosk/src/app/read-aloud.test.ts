@@ -32,6 +32,12 @@ describe('screenText', () => {
     expect(screenText('thanks', tr('en'), 'en', { followUp: false })).not.toContain('manager');
   });
 
+  it('reads a complaint’s reference character by character on the thank-you screen', () => {
+    expect(screenText('thanks', tr('en'), 'en', { followUp: true, reference: 'C-A4K7' })).toContain('Your reference. C A 4 K 7. Please quote it');
+    expect(screenText('thanks', tr('zh-Hant'), 'zh-Hant', { followUp: true, reference: 'C-A4K7' })).toContain('您的投訴編號。C A 4 K 7。');
+    expect(screenText('thanks', tr('en'), 'en', { followUp: false })).not.toContain('reference');
+  });
+
   it('never reads the member’s figures or a claim code aloud', () => {
     expect(screenLines('balance', tr('en'))).toEqual(['My balance']);
     expect(screenText('claim', tr('en'), 'en', { ticket: 'A001' })).not.toMatch(/[A-HJ-NP-Z2-9]{8}/);

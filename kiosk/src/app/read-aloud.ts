@@ -8,7 +8,8 @@
  * What is read is chosen per screen (`screenText`), from the catalog, not
  * scraped from the page. Deliberately never read in a public lobby: the
  * member's name, balance and points, a luggage claim code, or anything the
- * guest typed — only headings, instructions and the guest's ticket number.
+ * guest typed — only headings, instructions, the guest's ticket number and a
+ * complaint's reference (which gives nobody access to anything).
  */
 import { signal } from '@preact/signals';
 import type { KioskKey } from '../../../shared/i18n/kiosk.ts';
@@ -28,6 +29,8 @@ export interface ScreenFacts {
   ticket?: string | null;
   /** The thank-you screen says a manager will follow up. */
   followUp?: boolean;
+  /** The complaint's reference on the thank-you screen (`C-A4K7`). */
+  reference?: string | null;
 }
 
 /** "A007" → "A 0 0 7", so a voice reads each character, not "a thousand and seven". */
@@ -71,7 +74,11 @@ export function screenLines(step: Step, tr: Translate, facts: ScreenFacts = {}):
     case 'feedback':
       return [tr('feedback.title'), tr('feedback.subtitle')];
     case 'thanks':
-      return [tr('thanks.title'), tr(facts.followUp ? 'thanks.followUp' : 'thanks.body')];
+      return [
+        tr('thanks.title'),
+        tr(facts.followUp ? 'thanks.followUp' : 'thanks.body'),
+        ...(facts.reference ? [tr('thanks.reference'), spellTicket(facts.reference.replace(/-/g, '')), tr('thanks.referenceHint')] : []),
+      ];
   }
 }
 

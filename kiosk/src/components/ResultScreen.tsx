@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { endGuestSession } from '../app/guest-session.ts';
 import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { RateLastTicket } from '../features/feedback/RateLastTicket.tsx';
 import { t } from '../i18n/locale.store.ts';
 import { Icon } from './Icon.tsx';
 import { useCountdown } from './useCountdown.ts';
@@ -8,7 +9,8 @@ import { useCountdown } from './useCountdown.ts';
 /**
  * The end of a flow: a card with what the guest needs (a number, a code), a
  * Done button and a countdown back to the start. Nothing leads back into the
- * flow: the guest's entries are already gone.
+ * flow: the guest's entries are already gone. When a number this guest took
+ * is served meanwhile, they are offered to rate it here (RateLastTicket).
  */
 export function ResultScreen({ ms, class: cls, children, side }: { ms: number; class?: string; children: ComponentChildren; side?: ComponentChildren }) {
   const left = useCountdown(ms, endGuestSession);
@@ -17,6 +19,7 @@ export function ResultScreen({ ms, class: cls, children, side }: { ms: number; c
       <div class="ticket__card">{children}</div>
       <div class="ticket__side">
         {side}
+        <RateLastTicket />
         <button type="button" class="btn btn--primary btn--wide" data-testid="done" onClick={resetToHome}>
           <Icon name="check" />
           {t('ticket.done')}

@@ -5,8 +5,9 @@
  */
 import { api, db } from './client.ts';
 import { flusher } from './engine.ts';
-import { createFeedback, type FeedbackInput } from './feedback.ts';
+import { createFeedback, type FeedbackInput, type FeedbackQueued } from './feedback.ts';
 import { me } from './session.ts';
+import { noteSessionTicket } from './session-tickets.ts';
 import { guestWrite } from './storage-health.ts';
 import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
 import type { TicketRow } from './db.ts';
@@ -24,6 +25,7 @@ function device() {
 export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
   const m = device();
   const row = await guestWrite(() => createCallStaffTicket(db, m, input, api.serverNow()));
+  noteSessionTicket(row.id);
   flusher.kick();
   return row;
 }
@@ -32,17 +34,19 @@ export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
 export async function createRequest(input: RequestInput): Promise<TicketRow> {
   const m = device();
   const row = await guestWrite(() => createRequestTicket(db, m, input, api.serverNow()));
+  noteSessionTicket(row.id);
   flusher.kick();
   return row;
 }
 
-/** A rating and comment (maybe a complaint); works offline. */
-export async function submitFeedback(input: FeedbackInput): Promise<string> {
+/** A rating and comment (maybe a complaint); works offline. A complaint comes back with the reference to tell the guest. */
+export async function submitFeedback(input: FeedbackInput): Promise<FeedbackQueued> {
   const m = device();
-  const id = await guestWrite(() => createFeedback(db, m, input));
+  const queued = await guestWrite(() => createFeedback(db, m, input));
   flusher.kick();
-  return id;
+  return queued;
 }
 
 export { pair, refresh } from './session.ts';
 export { dismissSaveFailed, saveFailed, storageTrouble } from './storage-health.ts';
+export { forgetSessionTickets } from './session-tickets.ts';

@@ -7,6 +7,7 @@ import Dexie, { type Table } from 'dexie';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 import { SYNC_STORES, type MetaRow, type OutboxRow, type RejectedRow, type SyncTables } from '../../../shared/sync-client/outbox.ts';
 
 /** `queued`: only on this kiosk; `sent`: the server applied it; then the server's status. */
@@ -37,6 +38,8 @@ export interface TicketRow {
   completedSeenAt?: string | null;
   /** Kiosk clock when the guest rated this ticket from the kiosk; it is offered once. */
   ratedAt?: string | null;
+  /** The wait shown to the guest when the ticket was taken (seconds, as shown); sent with the request. */
+  quote?: WaitQuote | null;
 }
 
 export class KioskDb extends Dexie implements SyncTables {
@@ -58,4 +61,6 @@ export const META = {
   nextSeq: 'nextSeq', // owned by shared/sync-client/outbox.ts
   counter: (serviceDay: string) => `ticketCounter:${serviceDay}`,
   cardKey: 'cardKey', // the property's member-card public key (raw Ed25519, base64url), for offline checks
+  complaintCounter: 'complaintCounter', // the last complaint reference counter this kiosk used (sync/feedback.ts)
+  waitStats: 'waitStats', // the last GET /api/kiosk/wait-stats answer and when it came (sync/wait-stats.ts)
 } as const;

@@ -12,6 +12,7 @@ import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, db } from './client.ts';
 import { startKioskHeartbeat } from './heartbeat.ts';
 import { refreshCardKey } from './members.ts';
+import { startWaitStats } from './wait-stats.ts';
 import { me, refresh } from './session.ts';
 import { notedIfFails, storageErrorOf } from './storage-health.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
@@ -73,6 +74,7 @@ export function startSync(): void {
   follower.start();
   const heartbeat = startKioskHeartbeat(flusher, () => void refresh());
   void refreshCardKey(); // the property's card key, kept for checking scanned cards offline
+  startWaitStats(); // the figures wait estimates are quoted from, kept for offline quotes
   // A (re)connected live stream means the server is reachable: deliver now, and report what happened meanwhile.
   effect(() => {
     if (follower.live.status.value !== 'live') return;

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { db } from './client.ts';
 import type { TicketRow } from './db.ts';
+import { sessionTickets } from './session-tickets.ts';
+import { isRoomShoeJob } from '../../../shared/domain/luggage.machine.ts';
 
 export type { TicketRow, TicketStatus } from './db.ts';
 
@@ -39,14 +41,12 @@ export function useCalledTickets(): TicketRow[] {
   const now = useClock(10_000);
   return rows
     .filter((r) => r.calledSeenAt && now - Date.parse(r.calledSeenAt) < CALLED_NOTICE_MS)
+    .filter((r) => !isRoomShoeJob(r)) // shoes collected from a room go back to the room: nobody is called to the desk
     .sort((a, b) => (b.calledSeenAt ?? '').localeCompare(a.calledSeenAt ?? ''));
 }
 
-/** How long after a ticket is completed the home screen offers to rate it. */
+/** How long after a ticket is completed its holder is offered to rate it. */
 export const RATE_OFFER_MS = 5 * 60_000;
-
-/** Not yet served: still on this kiosk, delivered, or waiting in the server's queue. */
-const WAITING: readonly TicketRow['status'][] = ['queued', 'sent', 'waiting'];
 
 /** This kiosk's tickets of one kind, oldest first (a handful a day; the table is pruned daily). */
 export function useTicketsOfKind(kind: TicketRow['kind']): TicketRow[] {
@@ -55,24 +55,15 @@ export function useTicketsOfKind(kind: TicketRow['kind']): TicketRow[] {
 }
 
 /**
- * Where a ticket stands among this kiosk's tickets of its kind that are still waiting
- * (1 = the oldest waiting), or null once it is no longer waiting. Other
- * kiosks' and the desk's queue are not known here: it is a weak signal, shown
- * only as an estimate.
+ * The most recent ticket of this guest session (session-tickets.ts) completed in the last few minutes and not
+ * yet rated, for the one-tap rating. Never another guest's: a ticket taken before this session is not offered.
  */
-export function useWaitPosition(id: string | null): number | null {
-  const rows = useLive(() => db.tickets.filter((r) => WAITING.includes(r.status)).toArray(), [] as TicketRow[], []);
-  const mine = rows.find((r) => r.id === id);
-  if (!mine) return null;
-  return rows.filter((r) => r.kind === mine.kind && r.createdAt <= mine.createdAt).length;
-}
-
-/** The most recent ticket completed in the last few minutes and not yet rated, for the one-tap rating on home. */
 export function useRatableTicket(): TicketRow | null {
   const rows = useLive(() => db.tickets.filter((r) => r.status === 'completed' && !!r.completedSeenAt && !r.ratedAt).toArray(), [] as TicketRow[], []);
   const now = useClock(15_000);
+  const mine = sessionTickets.value;
   const fresh = rows
-    .filter((r) => now - Date.parse(r.completedSeenAt!) < RATE_OFFER_MS)
+    .filter((r) => mine.includes(r.id) && now - Date.parse(r.completedSeenAt!) < RATE_OFFER_MS)
     .sort((a, b) => (b.completedSeenAt ?? '').localeCompare(a.completedSeenAt ?? ''));
   return fresh[0] ?? null;
 }

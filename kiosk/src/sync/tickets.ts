@@ -11,6 +11,7 @@ import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import type { KioskRequest } from '../../../shared/protocol/events.ts';
 import type { PushOutcome } from '../../../shared/protocol/sync.ts';
+import { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 import { enqueue, getMeta, setMeta } from '../../../shared/sync-client/outbox.ts';
 import { META, type KioskDb, type TicketRow } from './db.ts';
 
@@ -18,6 +19,8 @@ export interface CallStaffInput {
   reason: CallReason;
   guestName?: string | null;
   room?: string | null;
+  /** The wait shown to the guest on the ticket (features/call-staff/wait-estimate.ts). */
+  quote?: WaitQuote | null;
 }
 
 /** Any request a guest can make at the kiosk; `details` must match `kind` (none for call_staff). */
@@ -27,6 +30,8 @@ export interface RequestInput {
   guestName?: string | null;
   room?: string | null;
   details?: RequestDetails | null;
+  /** The wait this ticket's screen shows the guest; kept on the row and sent with the request. */
+  quote?: WaitQuote | null;
 }
 
 /**
@@ -63,6 +68,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
   if (input.kind !== 'call_staff' && details?.kind !== input.kind) throw new Error(`details must match the kind ${input.kind}`);
   const reason = input.kind === 'call_staff' ? (input.reason ?? null) : null;
   const memberCard = guestCard;
+  const quote = input.quote && WaitQuote.safeParse(input.quote).success ? input.quote : null;
   return db.transaction('rw', [db.outbox, db.meta, db.tickets], async () => {
     const key = META.counter(serviceDay);
     const n = ((await getMeta<number>(db, key)) ?? 0) + 1;
@@ -85,6 +91,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           room: cleanText(input.room, 12),
           note: null,
           ...(memberCard ? { memberCard } : {}),
+          ...(quote ? { quotedWait: quote } : {}),
         },
       },
       [db.tickets],
@@ -106,6 +113,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           details,
           completedSeenAt: null,
           ratedAt: null,
+          quote,
         };
         await db.tickets.add(row);
         return row;

@@ -5,6 +5,7 @@ import { SUPERVISORS } from '../auth/principal.ts';
 import { newPairingCode, newToken, tokenHash } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
+import { lastComplaintNo } from '../feedback/issues.repo.ts';
 import { lastTicketCounter } from '../requests/requests.repo.ts';
 import { propertyById } from '../staff/staff.repo.ts';
 import type { Db } from '../store/store.ts';
@@ -24,6 +25,7 @@ export async function deviceMe(db: Db, deviceId: string, now: Date): Promise<Dev
     letter: d.letter,
     lastSeq: d.last_seq,
     lastTicketToday: await lastTicketCounter(db, d.id, serviceDay),
+    lastComplaintNo: d.letter ? await lastComplaintNo(db, d.property_id, d.letter) : 0,
     serviceDay,
     property,
     serverTime: now.toISOString(),

@@ -7,7 +7,7 @@ import type { Applied } from '../requests/requests.service.ts';
 import type { Tx } from '../store/store.ts';
 import { correctedTime, displayableDeviceTime } from '../sync/clock.ts';
 import { appendEvent } from '../sync/events.repo.ts';
-import { insertIssue } from './issues.repo.ts';
+import { freeReference, insertIssue } from './issues.repo.ts';
 
 /**
  * A guest's rating. A complaint or a rating of 2 or less also opens an item
@@ -19,6 +19,7 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     throw new DomainError('conflict', `Feedback ${p.feedbackId} already exists`);
   }
   if (p.requestId) await mayRate(trx, who, p.requestId);
+  if (p.reference && who.kind === 'staff') throw new DomainError('forbidden', 'Only a kiosk gives a guest a complaint reference');
   const createdAt = correctedTime(now, cmd.createdAt, clockOffsetMs);
   await trx
     .insertInto('feedback')
@@ -41,6 +42,7 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     .execute();
   if (!needsIssue(p.rating, p.complaint)) return { result: { feedbackId: p.feedbackId, issueId: null }, version: 0 };
 
+  const reference = p.reference ? await referenceFor(trx, who.propertyId, p.reference) : null;
   const severity = severityOf(p.rating, p.complaint);
   const sla = ISSUE_SLA_MINUTES[severity];
   const issue: Issue = {
@@ -65,6 +67,7 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     updatedAt: now.toISOString(),
     rev: 1,
     ...boardDefaults(severity, now),
+    reference,
   };
   await insertIssue(trx, who.propertyId, issue);
   const version = await appendEvent(trx, {
@@ -76,7 +79,17 @@ export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'fe
     originDeviceId: cmd.deviceId,
     data: issue,
   });
-  return { result: { feedbackId: p.feedbackId, issueId: issue.id }, version };
+  return { result: { feedbackId: p.feedbackId, issueId: issue.id, reference }, version };
+}
+
+/**
+ * The reference to keep: the one the guest was shown, unless another issue
+ * already has it (see freeReference). The property row is locked first so two
+ * complaints delivered at once cannot both take one reference.
+ */
+async function referenceFor(trx: Tx, propertyId: string, ref: string): Promise<string> {
+  await trx.selectFrom('properties').select('id').where('id', '=', propertyId).forUpdate().executeTakeFirst();
+  return freeReference(trx, propertyId, ref);
 }
 
 /**
@@ -108,5 +121,6 @@ export function boardDefaults(severity: IssueSeverity, now: Date) {
     satisfied: null,
     notesCount: 0,
     notes: [],
+    reference: null,
   } satisfies Partial<Issue>;
 }

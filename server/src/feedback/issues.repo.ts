@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { ISSUE_NOTES_CARRIED, type Department, type EscalationLevel, type FollowUp, type Issue, type IssueNote, type IssueSeverity } from '../../../shared/domain/issue.ts';
 import type { IssueStatus } from '../../../shared/domain/issue.machine.ts';
+import { parseComplaintRef } from '../../../shared/domain/complaint-ref.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
 
@@ -55,6 +56,7 @@ export function toIssue(r: Row, notes: IssueNote[] = []): Issue {
     satisfied: r.satisfied,
     notesCount: r.notes_count,
     notes,
+    reference: r.reference,
   };
 }
 
@@ -81,9 +83,13 @@ function changeable(i: Issue) {
 }
 
 export async function insertIssue(trx: Tx, propertyId: string, i: Issue): Promise<void> {
+  const ref = i.reference === null ? null : parseComplaintRef(i.reference);
   await trx
     .insertInto('issues')
     .values({
+      reference: i.reference,
+      reference_letter: ref?.letter ?? null,
+      reference_no: ref?.n ?? null,
       ...changeable(i),
       id: i.id,
       property_id: propertyId,
@@ -169,4 +175,31 @@ export async function currentIssues(db: Db, propertyId: string): Promise<Issue[]
 export async function runningIssues(db: Db): Promise<{ id: string; propertyId: string; issue: Issue }[]> {
   const rows = await db.selectFrom('issues').selectAll().where('status', 'in', ['new', 'acknowledged', 'in_progress']).where('escalation_level', '<', 2).execute();
   return rows.map((r) => ({ id: r.id, propertyId: r.property_id, issue: toIssue(r) }));
+}
+
+/** The highest complaint counter any kiosk with `letter` used at this property (0 when none). */
+export async function lastComplaintNo(db: Db, propertyId: string, letter: string): Promise<number> {
+  const r = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.max('reference_no').as('n'))
+    .where('property_id', '=', propertyId)
+    .where('reference_letter', '=', letter)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/**
+ * The reference to store for a complaint whose guest was told `ref`: itself,
+ * or — in the one case two complaints carry one reference (a revoked kiosk
+ * delivering late under a letter a new kiosk now has) — `ref-2`, `ref-3`…,
+ * so the later one keeps its place and a search for `ref` finds both.
+ */
+export async function freeReference(trx: Tx, propertyId: string, ref: string): Promise<string> {
+  const taken = new Set(
+    (await trx.selectFrom('issues').select('reference').where('property_id', '=', propertyId).where('reference', 'like', `${ref}%`).execute()).map((r) => r.reference),
+  );
+  if (!taken.has(ref)) return ref;
+  let k = 2;
+  while (taken.has(`${ref}-${k}`)) k++;
+  return `${ref}-${k}`;
 }

@@ -7,7 +7,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { ISSUE_NOTES_CARRIED, ISSUE_SLA_MINUTES, initialEscalation, type Issue, type IssueNote } from '../../../shared/domain/issue.ts';
-import { nextIssueStatus } from '../../../shared/domain/issue.machine.ts';
+import { issueFacts, nextIssueStatus } from '../../../shared/domain/issue.machine.ts';
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { boardDefaults } from '../feedback/feedback.service.ts';
@@ -80,7 +80,10 @@ export async function transitionIssue(trx: Tx, principal: Principal, cmd: Comman
     throw new DomainError('conflict', `The issue is already ${cur.status}${by}`, { status: cur.status });
   }
   mustMayAct(who, cur);
-  const to = nextIssueStatus(cur.status, p.action);
+  const to = nextIssueStatus(cur.status, p.action, issueFacts(cur));
+  if (!to && p.action === 'no_contact' && nextIssueStatus(cur.status, p.action, { guestReachable: false })) {
+    throw new DomainError('illegal_transition', 'The guest left a way to reach them (a contact or a room): record the follow-up instead');
+  }
   if (!to) throw new DomainError('illegal_transition', `Cannot ${p.action} an issue that is ${cur.status}`);
   if (p.action === 'follow_up' && !p.followUp) throw new DomainError('bad_request', 'A follow-up needs its record: when, how, what the guest said, satisfied or not');
   const at = now.toISOString();
@@ -93,8 +96,12 @@ export async function transitionIssue(trx: Tx, principal: Principal, cmd: Comman
   }
   if (p.action === 'resolve') next.resolvedAt = at;
   if (p.action === 'follow_up' && p.followUp) {
-    next.followUp = { ...p.followUp, byStaffId: who.staffId, byStaffName: who.name };
+    next.followUp = { ...p.followUp, outcome: 'reached', byStaffId: who.staffId, byStaffName: who.name };
     next.satisfied = p.followUp.satisfied;
+  }
+  if (p.action === 'no_contact') {
+    next.followUp = { outcome: 'no_contact', at, byStaffId: who.staffId, byStaffName: who.name };
+    next.satisfied = null; // nobody could ask the guest
   }
   if (p.action === 'close') next.closedAt = at;
   if (p.action === 'reopen') next.resolvedAt = null;

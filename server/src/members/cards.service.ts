@@ -6,7 +6,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assembleCardToken, cardCode, cardCodeRange, cardSigningMessage, parseCardToken } from '../../../shared/domain/card-token.ts';
+import { assembleCardToken, cardCode, cardCodeProblem, cardCodeRange, cardSigningMessage, LEGACY_CARD_CODE_LENGTH, normalizeCardCode, parseCardToken } from '../../../shared/domain/card-token.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Db } from '../store/store.ts';
 import { membersByCardRange, type MemberRow } from './members.repo.ts';
@@ -72,13 +72,20 @@ export async function memberForCard(db: Db, keys: CardKeys, propertyId: string, 
     if (m.card_version !== version) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
     return m;
   }
-  const range = cardCodeRange(input.code);
-  if (!range) throw new DomainError('bad_request', 'A card code is 12 letters or digits');
-  const typed = input.code.replace(/-/g, '');
+  const normal = normalizeCardCode(input.code);
+  const range = cardCodeRange(normal);
+  if (!range) {
+    const why = cardCodeProblem(normal) === 'typo' ? 'The card code’s check character does not match: a character is wrong' : 'A card code is 13 letters or digits (12 on older cards)';
+    throw new DomainError('bad_request', why);
+  }
+  // Compared without the check character: a 12-character code from an older card has none.
+  const typed = normal.slice(0, LEGACY_CARD_CODE_LENGTH);
   const candidates = await membersByCardRange(db, propertyId, range.low, range.high);
-  const current = candidates.find((m) => cardCode(m.card_id, m.card_version).replace(/-/g, '') === typed);
+  const current = candidates.find((m) => cardCode(m.card_id, m.card_version).replace(/-/g, '').slice(0, LEGACY_CARD_CODE_LENGTH) === typed);
   if (current) return current;
-  if (candidates.length > 0) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
+  // "Replaced" only when the code is one this card really had (an earlier version); any other version is a typo.
+  const firstVersionWithMod = range.versionMod === 0 ? 1024 : range.versionMod;
+  if (candidates.some((m) => firstVersionWithMod < m.card_version)) throw new DomainError('card_reissued', 'This card has been replaced by a newer one');
   throw new DomainError('card_unknown', 'No member has this card code');
 }
 

@@ -60,6 +60,35 @@ export async function requestFigures(db: Db, w: Window): Promise<KindFigures[]> 
   return r.rows;
 }
 
+export interface QuoteFigures {
+  kind: string;
+  quoted: number;
+  called: number;
+  low_median: number | null;
+  high_median: number | null;
+  actual_median: number | null;
+  longer: number;
+  shorter: number;
+}
+
+/** Per kind, tickets taken in the window with a quoted wait (017_wait_quotes): the quote's medians against the wait that followed. */
+export async function quoteFigures(db: Db, w: Window): Promise<QuoteFigures[]> {
+  const wait = sql`extract(epoch from (called_at - created_at))::float8`;
+  const r = await sql<QuoteFigures>`
+    select kind,
+      count(*)::int as quoted,
+      (count(*) filter (where called_at is not null))::int as called,
+      percentile_cont(0.5) within group (order by quoted_wait_low_s) as low_median,
+      percentile_cont(0.5) within group (order by quoted_wait_high_s) as high_median,
+      percentile_cont(0.5) within group (order by ${wait}) filter (where called_at is not null) as actual_median,
+      (count(*) filter (where called_at is not null and ${wait} > quoted_wait_high_s))::int as longer,
+      (count(*) filter (where called_at is not null and ${wait} < quoted_wait_low_s))::int as shorter
+    from service_requests
+    where property_id = ${w.propertyId} and created_at >= ${w.start} and created_at < ${w.end} and quoted_wait_high_s is not null
+    group by kind`.execute(db);
+  return r.rows;
+}
+
 export interface Counted {
   key: string;
   count: number;

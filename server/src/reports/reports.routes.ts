@@ -1,11 +1,13 @@
-import { ReportCsvQuery, ReportQuery } from '../../../shared/protocol/reports.ts';
+import { Readable } from 'node:stream';
+import { ReportCsvQuery, ReportQuery, TicketsCsvQuery } from '../../../shared/protocol/reports.ts';
 import { SUPERVISORS } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
 import { reportTable, toCsv } from './reports.csv.ts';
 import { buildReport } from './reports.service.ts';
+import { ticketExport } from './tickets.export.ts';
 
-/** Reports (日报 / 周报 / 月报) for supervisors and managers: the JSON document and each table as CSV. */
+/** Reports (日报 / 周报 / 月报) for supervisors and managers: the JSON document, each table as CSV, and every ticket as CSV. */
 export const reportRoutes = [
   route({
     method: 'GET',
@@ -31,7 +33,23 @@ export const reportRoutes = [
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store');
-      return toCsv(reportTable(report, q.table));
+      return toCsv(reportTable(report, q.table, q.lang));
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/reports/tickets.csv',
+    access: SUPERVISORS,
+    async handler({ req, reply, who, deps }) {
+      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
+      const q = parse(TicketsCsvQuery, req.query);
+      const file = await ticketExport(deps.store.db, who.propertyId, q);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.name}"`)
+        .header('cache-control', 'no-store');
+      // Streamed a page at a time: a long period never sits in memory.
+      return reply.send(Readable.from(file.chunks, { objectMode: false }));
     },
   }),
 ];

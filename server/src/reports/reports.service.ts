@@ -1,6 +1,6 @@
 /** Builds one report document for a period, in the property's time zone. */
 import { RequestKind } from '../../../shared/domain/request.ts';
-import { REPORT_NONE, type KindRow, type Report, type ReportQuery } from '../../../shared/protocol/reports.ts';
+import { REPORT_NONE, type KindRow, type QuoteRow, type Report, type ReportQuery } from '../../../shared/protocol/reports.ts';
 import type { Db } from '../store/store.ts';
 import { addDays } from '../../../shared/domain/ticket.ts';
 import { periodRange } from './reports.period.ts';
@@ -8,14 +8,30 @@ import * as repo from './reports.repo.ts';
 
 const round = (v: number | null): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
 
+const share = (n: number, of: number): number | null => (of ? Math.round((n / of) * 10000) / 10000 : null);
+
+function quoteRow(kind: RequestKind, f: repo.QuoteFigures | undefined): QuoteRow {
+  return {
+    kind,
+    quoted: f?.quoted ?? 0,
+    called: f?.called ?? 0,
+    quotedLowMedian: round(f?.low_median ?? null),
+    quotedHighMedian: round(f?.high_median ?? null),
+    actualMedian: round(f?.actual_median ?? null),
+    longerShare: share(f?.longer ?? 0, f?.called ?? 0),
+    shorterShare: share(f?.shorter ?? 0, f?.called ?? 0),
+  };
+}
+
 export async function buildReport(db: Db, propertyId: string, q: ReportQuery, now: Date): Promise<Report> {
   const timeZone = await repo.propertyTimeZone(db, propertyId);
   const { from, toExclusive } = periodRange(q.period, q.date);
   const bounds = await repo.windowBounds(db, from, toExclusive, timeZone);
   const w: repo.Window = { propertyId, timeZone, ...bounds };
 
-  const [figures, issues, issuesNow, resolved, repeat, sat, luggage, daily] = await Promise.all([
+  const [figures, quotes, issues, issuesNow, resolved, repeat, sat, luggage, daily] = await Promise.all([
     repo.requestFigures(db, w),
+    repo.quoteFigures(db, w),
     repo.issueCounts(db, w, REPORT_NONE),
     repo.issuesNow(db, propertyId, now),
     repo.resolveTimes(db, w),
@@ -56,6 +72,7 @@ export async function buildReport(db: Db, propertyId: string, q: ReportQuery, no
       serviceMedian: round(all?.service_median ?? null),
       serviceP90: round(all?.service_p90 ?? null),
       byKind,
+      quotedVsActual: RequestKind.options.map((kind) => quoteRow(kind, quotes.find((x) => x.kind === kind))),
     },
     complaints: {
       total: issues.total,

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Department } from '../../../shared/domain/issue.ts';
 import { RequestDetails, type RequestKind, type RequestMember, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
+import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
 
@@ -38,7 +39,8 @@ export function toRequest(r: Row): ServiceRequest {
   };
 }
 
-export async function insertRequest(trx: Tx, propertyId: string, r: ServiceRequest): Promise<void> {
+/** `quote`: the wait the kiosk showed the guest (seconds), kept for reports; it is not part of the request's view. */
+export async function insertRequest(trx: Tx, propertyId: string, r: ServiceRequest, quote?: WaitQuote | null): Promise<void> {
   await trx
     .insertInto('service_requests')
     .values({
@@ -58,6 +60,8 @@ export async function insertRequest(trx: Tx, propertyId: string, r: ServiceReque
       department: r.department,
       transfer_note: r.transferNote,
       member_id: r.member?.id ?? null,
+      quoted_wait_low_s: quote?.low ?? null,
+      quoted_wait_high_s: quote?.high ?? null,
       assigned_staff_id: r.assignedStaffId,
       assigned_staff_name: r.assignedStaffName,
       created_at: r.createdAt,

@@ -1,5 +1,6 @@
 import { kindAllows, nextStatus } from '../../../shared/domain/request.machine.ts';
 import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
+import { queueMayTake, requestQueue } from '../../../shared/domain/request-queue.ts';
 import { addDays, isTicketFormat, serviceDayOf, STAFF_TICKET_LETTER } from '../../../shared/domain/ticket.ts';
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -68,7 +69,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     updatedAt: now.toISOString(),
     rev: 1,
   };
-  await insertRequest(trx, who.propertyId, request);
+  await insertRequest(trx, who.propertyId, request, p.quotedWait);
   const version = await appendEvent(trx, {
     propertyId: who.propertyId,
     type: 'request.upserted',
@@ -113,6 +114,10 @@ export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<
     throw new DomainError('conflict', `Ticket ${current.ticket} is already ${current.status}${by}`, { current });
   }
   if (!nextStatus(current.status, p.action)) throw new DomainError('illegal_transition', `Cannot ${p.action} a request that is ${current.status}`);
+  if (!queueMayTake(current, p.action, p.queue)) {
+    // Transferred to another queue (request-queue.ts): only that queue calls it; transfer it back to work it here.
+    throw new DomainError('conflict', `Ticket ${current.ticket} was transferred to ${requestQueue(current)}: only that queue may ${p.action} it (transfer it back to work it from ${p.queue})`, { current });
+  }
   const job = queueJob(current);
   if (!kindAllows(job, p.action)) {
     // A shoe-care job is finished by returning the shoes (its stages), a luggage request by the ledger: never completed from the queue.

@@ -6,7 +6,15 @@ type Json = ColumnType<unknown, string, string>;
 
 /** Kysely's view of the tables in migrations/. */
 export interface DB {
-  properties: { id: string; name: string; time_zone: string; version: Generated<number>; created_at: CreatedAt };
+  properties: {
+    id: string;
+    name: string;
+    time_zone: string;
+    version: Generated<number>;
+    created_at: CreatedAt;
+    /** JSON array of locales, e.g. ["zh-Hans","en"] (migration 015). */
+    wall_languages: ColumnType<unknown, string | undefined, string>;
+  };
   staff: { id: string; property_id: string; name: string; role: string; pin_hash: string; active: Generated<boolean>; created_at: CreatedAt };
   sessions: { token_hash: string; staff_id: string; property_id: string; created_at: CreatedAt; expires_at: Timestamp; revoked_at: Timestamp | null };
   devices: {
@@ -142,6 +150,9 @@ export interface DB {
     transfer_note: ColumnType<string | null, string | null | undefined, string | null>;
     // 010_request_member: the member whose verified card came with the request (staff only)
     member_id: ColumnType<string | null, string | null | undefined, never>;
+    // 017_wait_quotes: the wait the kiosk showed the guest (seconds, as shown); set once, at creation
+    quoted_wait_low_s: ColumnType<number | null, number | null | undefined, never>;
+    quoted_wait_high_s: ColumnType<number | null, number | null | undefined, never>;
     assigned_staff_id: string | null;
     assigned_staff_name: string | null;
     created_at: Timestamp;
@@ -213,6 +224,10 @@ export interface DB {
     follow_up: ColumnType<unknown, string | null | undefined, string | null>;
     satisfied: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
     notes_count: Generated<number>;
+    // 016_complaint_reference
+    reference: ColumnType<string | null, string | null | undefined, string | null>;
+    reference_letter: ColumnType<string | null, string | null | undefined, string | null>;
+    reference_no: ColumnType<number | null, number | null | undefined, number | null>;
   };
   // 005_issue_board
   issue_notes: {

@@ -1,4 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { tapType } from '../touch.ts';
+
+/** A complaint's optional details on the feedback form. */
+export interface GuestDetails {
+  guestName?: string;
+  room?: string;
+  contact?: string;
+}
 
 /** The guest kiosk, driven the way a guest would. */
 export class KioskPage {
@@ -46,7 +54,7 @@ export class KioskPage {
     await this.page.getByTestId('my-balance').click();
     const input = this.page.getByTestId('card-code');
     await expect(input).toBeVisible();
-    await input.fill(code);
+    await tapType(input, code);
     await this.page.getByTestId('card-submit').click();
   }
 
@@ -55,14 +63,14 @@ export class KioskPage {
     await this.page.getByTestId('tile-luggage-in').click();
     for (let i = 1; i < opts.bags; i++) await this.page.getByTestId('bags-plus').click();
     await expect(this.page.getByTestId('bags-count')).toHaveText(String(opts.bags));
-    if (opts.room) await this.page.getByTestId('room-input').fill(opts.room);
+    if (opts.room) await tapType(this.page.getByTestId('room-input'), opts.room);
     if (opts.hour !== undefined) {
       await this.page.getByTestId('pickup-tomorrow').click();
       await this.page.getByTestId(`pickup-hour-${opts.hour}`).click();
     }
     await this.page.getByTestId('confirm').click();
     const code = this.page.getByTestId('claim-code');
-    await expect(code).toHaveText(/^[A-HJ-NP-Z2-9]{8}$/);
+    await expect(code).toHaveText(/^[A-HJ-NP-Z2-9]{9}$/);
     await expect(this.page.getByTestId('claim-qr')).toBeVisible();
     return { ticket: (await this.page.getByTestId('ticket-number').textContent())!.trim(), claimCode: (await code.textContent())!.trim() };
   }
@@ -70,7 +78,7 @@ export class KioskPage {
   /** Home → "Collect luggage": types the code on the keypad and submits. Returns the ticket shown. */
   async luggageOut(claimCode: string): Promise<string> {
     await this.page.getByTestId('tile-luggage-out').click();
-    for (const ch of claimCode) await this.page.locator('.pickup__keypad .key', { hasText: new RegExp(`^${ch}$`) }).click();
+    await tapType(this.page.getByTestId('claim-input'), claimCode);
     await expect(this.page.getByTestId('claim-input')).toHaveValue(claimCode);
     await this.page.getByTestId('claim-submit').click();
     return this.shownTicket();
@@ -82,26 +90,43 @@ export class KioskPage {
     for (let i = 1; i < opts.pairs; i++) await this.page.getByTestId('pairs-plus').click();
     if (opts.room) {
       await this.page.getByTestId('collect-room').click();
-      await this.page.getByTestId('room-input').fill(opts.room);
+      await tapType(this.page.getByTestId('room-input'), opts.room);
     } else await this.page.getByTestId('collect-lobby').click();
     await this.page.getByTestId('confirm').click();
     return this.shownTicket();
   }
 
   /** Home → "Feedback": fills what is given and sends; ends on the thank-you screen. */
-  async feedback(opts: { rating: number; categories?: string[]; comment?: string; complaint?: boolean; contact?: string }): Promise<void> {
+  async feedback(opts: { rating: number; categories?: string[]; comment?: string; complaint?: boolean } & GuestDetails): Promise<void> {
     await this.page.getByTestId('tile-feedback').click();
     await this.page.getByTestId(`rating-${opts.rating}`).click();
     for (const c of opts.categories ?? []) await this.page.getByTestId(`category-${c}`).click();
-    if (opts.comment) await this.page.getByTestId('feedback-comment').fill(opts.comment);
+    if (opts.comment) await tapType(this.page.getByTestId('feedback-comment'), opts.comment);
     if (opts.complaint) await this.page.getByTestId('complaint-toggle').click();
-    if (opts.contact) {
-      await expect(this.page.getByTestId('contact-input')).toBeDisabled();
-      await this.page.getByTestId('consent').check();
-      await this.page.getByTestId('contact-input').fill(opts.contact);
-    }
+    if (opts.guestName || opts.room || opts.contact) await this.guestDetails(opts);
     await this.page.getByTestId('feedback-submit').click();
     await expect(this.page.getByTestId('thanks')).toBeVisible();
+  }
+
+  /** On the feedback form: opens "Add your details (optional)" and types what is given by touch; a contact only after ticking consent. */
+  async guestDetails(d: GuestDetails): Promise<void> {
+    await this.page.getByTestId('details-toggle').click();
+    if (d.guestName) await tapType(this.page.getByTestId('feedback-name'), d.guestName);
+    if (d.room) await tapType(this.page.getByTestId('feedback-room'), d.room);
+    await this.keyboardDone();
+    if (d.contact) {
+      await expect(this.page.getByTestId('contact-input')).toBeDisabled();
+      await this.page.getByTestId('consent').check();
+      await tapType(this.page.getByTestId('contact-input'), d.contact);
+      await this.keyboardDone();
+    }
+  }
+
+  /** Taps Done on the on-screen keyboard when it is open, as a guest does before tapping the next control. */
+  async keyboardDone(): Promise<void> {
+    const osk = this.page.getByTestId('osk');
+    if (await osk.isVisible()) await osk.locator('[data-skbtn="{done}"]').click();
+    await expect(osk).toBeHidden();
   }
 
   private async shownTicket(): Promise<string> {

@@ -19,6 +19,11 @@ export function IssueCard({ issue: i, nowMs, selected, sending, onSelect }: { is
         <div class="issue-card-top">
           <span class={`sev-chip sev-chip-${i.severity}`}>{t(`severity.${i.severity}`)}</span>
           <span class={`chip issue-status issue-status-${i.status}`}>{t(`issueStatus.${i.status}`)}</span>
+          {i.reference && (
+            <span class="issue-ref" data-testid="issue-reference">
+              {i.reference}
+            </span>
+          )}
           {i.escalationLevel > 0 && (
             <span class={`escalation escalation-${i.escalationLevel}`} data-testid="issue-escalation" data-level={i.escalationLevel}>
               {t(i.escalationLevel === 2 ? 'issues.escalated.2' : 'issues.escalated.1')}

@@ -1,7 +1,8 @@
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import type { Issue } from '../../../../shared/domain/issue.ts';
-import { clockTime, t } from '../../i18n/i18n.ts';
+import { t } from '../../i18n/i18n.ts';
 import { transitionIssue } from '../../sync/issues.ts';
+import { FollowUpRecord, NoContactPanel } from './ComplaintPanels.tsx';
 import { DepartmentsSection, FollowUpForm, HandoverForm, NotesSection } from './IssueForms.tsx';
 import { buttonActions, mayAct } from './issues.queries.ts';
 import { duration, slaText } from './issue-text.ts';
@@ -23,7 +24,9 @@ export function IssueDetail({ issue: i, me, nowMs, sending, onClose }: { issue: 
             {t(i.escalationLevel === 2 ? 'issues.escalated.2' : 'issues.escalated.1')}
           </span>
         )}
-        <button type="button" class="btn btn-secondary issue-detail-close" data-testid="issue-detail-close" onClick={onClose}>
+        {/* Leaves the panel only; "Close complaint" (an issue action below) is the one that closes the complaint. */}
+        <button type="button" class="btn btn-secondary issue-detail-close" data-testid="issue-detail-close" title={t('issues.closePanelLabel')} onClick={onClose}>
+          <span aria-hidden="true">← </span>
           {t('issues.closePanel')}
         </button>
       </div>
@@ -31,13 +34,21 @@ export function IssueDetail({ issue: i, me, nowMs, sending, onClose }: { issue: 
         {i.summary}
       </p>
       <dl class="issue-facts">
+        {i.reference && (
+          <>
+            <dt>{t('issues.referenceLabel')}</dt>
+            <dd class="issue-reference" data-testid="issue-detail-reference">
+              {i.reference}
+            </dd>
+          </>
+        )}
         <dt>{t('record.guestName')}</dt>
-        <dd>
+        <dd data-testid="issue-detail-guest">
           {i.guestName ?? t('issues.noGuest')}
           {i.room ? ` · ${t('issues.room', { room: i.room })}` : ''}
         </dd>
         <dt>{t('record.contact')}</dt>
-        <dd>{i.contact ?? t('issues.noContact')}</dd>
+        <dd data-testid="issue-detail-contact">{i.contact ?? t('issues.noContact')}</dd>
         <dt>{t('issues.sourceLabel')}</dt>
         <dd>
           {t(`issues.source.${i.source}`)}
@@ -76,19 +87,8 @@ export function IssueDetail({ issue: i, me, nowMs, sending, onClose }: { issue: 
       </section>
 
       {i.status === 'resolved' && allowed && <FollowUpForm issue={i} sending={sending} />}
-      {i.followUp && (
-        <section class="issue-section" data-testid="followup-record">
-          <h3>{t('followup.title')}</h3>
-          <p class="issue-followup-line">
-            {t('followup.done', { method: t(`followup.method.${i.followUp.method}`), time: clockTime(i.followUp.at), name: i.followUp.byStaffName })}
-            {' · '}
-            <strong data-testid="issue-satisfied" data-satisfied={String(i.followUp.satisfied)}>
-              {t(i.followUp.satisfied ? 'followup.satisfiedYes' : 'followup.satisfiedNo')}
-            </strong>
-          </p>
-          <p class="issue-note-text">{i.followUp.guestView}</p>
-        </section>
-      )}
+      {i.status === 'resolved' && allowed && <NoContactPanel issue={i} sending={sending} />}
+      <FollowUpRecord issue={i} />
       {i.status !== 'closed' && allowed && i.ownerStaffId && <HandoverForm issue={i} sending={sending} />}
       <DepartmentsSection issue={i} editable={allowed && i.status !== 'closed'} sending={sending} />
       <NotesSection issue={i} sending={sending} />

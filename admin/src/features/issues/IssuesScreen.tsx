@@ -9,7 +9,8 @@ import { SavedViewBanner } from '../queue/SavedViewBanner.tsx';
 import { Header } from '../shell/Header.tsx';
 import { IssueCard } from './IssueCard.tsx';
 import { IssueDetail } from './IssueDetail.tsx';
-import { byDepartment, byUrgency, filterIssues, issueCounts, type IssueView, type StatusFilter } from './issues.queries.ts';
+import { byDepartment, byUrgency, filterIssues, issueCounts, searchIssues, type IssueView, type StatusFilter } from './issues.queries.ts';
+import { IssueSearch } from './IssueSearch.tsx';
 import { RecordIssueDialog } from './RecordIssueDialog.tsx';
 import './issues.css';
 
@@ -23,7 +24,8 @@ export function IssuesScreen({ me }: { me: StaffMe }) {
   const [recording, setRecording] = useState(false);
   const nowMs = now.value;
   const all = issueList.value;
-  const shown = byUrgency(filterIssues(all, { view, status, meId: me.staff.id }), nowMs);
+  const [query, setQuery] = useState('');
+  const shown = byUrgency(filterIssues(searchIssues(all, query), { view, status, meId: me.staff.id }), nowMs);
   const counts = issueCounts(all, me.staff.id, nowMs);
   const selected = selectedId ? serverIssues.value.get(selectedId) : undefined;
   const sending = sendingIssueIds.value;
@@ -59,6 +61,7 @@ export function IssuesScreen({ me }: { me: StaffMe }) {
             ))}
           </select>
         </label>
+        <IssueSearch value={query} onInput={setQuery} />
         <dl class="stats issues-stats">
           <div>
             <dt>{t('issues.count.open')}</dt>
@@ -83,7 +86,7 @@ export function IssuesScreen({ me }: { me: StaffMe }) {
             <p class="empty">{t('issues.loading')}</p>
           ) : shown.length === 0 ? (
             <p class="empty" data-testid="issues-empty">
-              {t('issues.empty')}
+              {query.trim() ? t('issues.search.none', { q: query.trim() }) : t('issues.empty')}
             </p>
           ) : view === 'department' ? (
             byDepartment(shown).map((g) => (

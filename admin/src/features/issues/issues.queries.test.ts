@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../../../shared/domain/issue.ts';
 import { escalationDue, slaState } from '../../../../shared/domain/issue.sla.ts';
-import { buttonActions, byDepartment, byUrgency, filterIssues, issueCounts, mayAct } from './issues.queries.ts';
+import { buttonActions, byDepartment, byUrgency, filterIssues, issueCounts, mayAct, offersNoContact, searchIssues } from './issues.queries.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const min = 60_000;
@@ -38,6 +38,7 @@ function issue(o: Partial<Issue> & { id: string }): Issue {
     satisfied: null,
     notesCount: 0,
     notes: [],
+    reference: null,
     ...o,
   };
 }
@@ -82,5 +83,30 @@ describe('issue board queries', () => {
     expect(mayAct(owned, { id: 'super1', role: 'supervisor' })).toBe(true);
     expect(buttonActions('resolved')).toEqual(['reopen']);
     expect(buttonActions('followed_up')).toEqual(['close', 'reopen']);
+  });
+});
+
+describe('kiosk complaints on the board', () => {
+  it('finds a complaint by the reference as the guest reads it out, or by guest, room or text', () => {
+    const a = issue({ id: 'a', reference: 'C-A4K7', guestName: 'Wang Fang', room: '1208' });
+    const b = issue({ id: 'b', reference: 'C-A4K7-2', summary: 'Noisy corridor' });
+    const c = issue({ id: 'c', reference: 'C-D9QX', contact: '13800138000' });
+    const ids = (q: string) => searchIssues([a, b, c], q).map((i) => i.id);
+    expect(ids('c a4k7')).toEqual(['a', 'b']);
+    expect(ids('C-D9QX')).toEqual(['c']);
+    expect(ids('wang')).toEqual(['a']);
+    expect(ids('1208')).toEqual(['a']);
+    expect(ids('noisy')).toEqual(['b']);
+    expect(ids('13800')).toEqual(['c']);
+    expect(ids('  ')).toEqual(['a', 'b', 'c']);
+    expect(ids('C-XXXX')).toEqual([]);
+  });
+
+  it('offers "guest left no contact" only on a resolved complaint with no contact and no room', () => {
+    expect(offersNoContact(issue({ id: 'n', status: 'resolved' }))).toBe(true);
+    expect(offersNoContact(issue({ id: 'r', status: 'resolved', room: '0805' }))).toBe(false);
+    expect(offersNoContact(issue({ id: 'p', status: 'resolved', contact: '13800138000', contactConsent: true }))).toBe(false);
+    expect(offersNoContact(issue({ id: 'i', status: 'in_progress' }))).toBe(false);
+    expect(buttonActions('resolved')).not.toContain('no_contact');
   });
 });

@@ -4,7 +4,8 @@
  * an issue. No I/O, no signals.
  */
 import { DEPARTMENTS, type Department, type Issue } from '../../../../shared/domain/issue.ts';
-import { legalIssueActions, type IssueAction, type IssueStatus } from '../../../../shared/domain/issue.machine.ts';
+import { issueFacts, legalIssueActions, type IssueAction, type IssueStatus } from '../../../../shared/domain/issue.machine.ts';
+import { normalizeRefQuery } from '../../../../shared/domain/complaint-ref.ts';
 import { isOverdue, slaState } from '../../../../shared/domain/issue.sla.ts';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 
@@ -51,7 +52,29 @@ export function mayAct(i: Issue, me: { id: string; role: StaffRole }): boolean {
   return !i.ownerStaffId || i.ownerStaffId === me.id || me.role !== 'agent';
 }
 
-/** The buttons to offer: the machine's legal actions, without `follow_up` (its form is the action). */
+/** Actions with their own form rather than a button: the follow-up record and "guest left no contact" (NoContactPanel). */
+const FORM_ACTIONS: readonly IssueAction[] = ['follow_up', 'no_contact'];
+
+/** The buttons to offer: the machine's legal actions, without those that have a form of their own. */
 export function buttonActions(status: IssueStatus): IssueAction[] {
-  return legalIssueActions(status).filter((a) => a !== 'follow_up');
+  return legalIssueActions(status, { guestReachable: true }).filter((a) => !FORM_ACTIONS.includes(a));
+}
+
+/** Whether the board offers "guest left no contact": the machine allows it for this issue (resolved, and no contact and no room). */
+export function offersNoContact(i: Issue): boolean {
+  return legalIssueActions(i.status, issueFacts(i)).includes('no_contact');
+}
+
+/**
+ * The issues a search matches: the guest's complaint reference as they read it out
+ * ("c a4k7", "C-A4K7" — also finds a clash-settled `C-A4K7-2`), or any part of the
+ * guest's name, room, contact or the text. An empty search matches everything.
+ */
+export function searchIssues(list: readonly Issue[], q: string): Issue[] {
+  const raw = q.trim().toLowerCase();
+  if (!raw) return [...list];
+  const ref = normalizeRefQuery(q.trim());
+  return list.filter(
+    (i) => (i.reference !== null && i.reference.startsWith(ref)) || [i.guestName, i.room, i.contact, i.summary, i.reference].some((f) => f !== null && f.toLowerCase().includes(raw)),
+  );
 }

@@ -8,6 +8,7 @@ import type { FailureCode } from '../../sync/api.ts';
 import { now } from '../../ui/now.ts';
 import { Header } from '../shell/Header.tsx';
 import { DeviceRow } from './DeviceRow.tsx';
+import { WallSettings } from './WallSettings.tsx';
 import { sortDevices, storageAlert } from './kiosks.queries.ts';
 
 /** Supervisors and managers: every kiosk and wall display, how it is doing, and Revoke. */
@@ -66,6 +67,7 @@ export function KiosksScreen({ me }: { me: StaffMe }) {
           </table>
         )}
       </main>
+      <WallSettings role={me.staff.role} />
       {confirming && <RevokeDialog device={confirming} onClose={() => setConfirming(null)} />}
     </div>
   );

@@ -8,11 +8,12 @@ import { useCommand } from './use-command.ts';
 /**
  * Hand-back: the claim code (typed, or typed by a scanner wedge ending in
  * Enter) and the bags counted; the server checks both. Without the ticket:
- * identity notes, then a supervisor approves.
+ * identity notes, then a supervisor approves. Opened from a kiosk pick-up
+ * request's row, the code the guest entered there is filled in.
  */
-export function ReleaseDialog({ item, onClose }: { item: LuggageItem; onClose: () => void }) {
+export function ReleaseDialog({ item, onClose, claimCode = '' }: { item: LuggageItem; onClose: () => void; claimCode?: string }) {
   const [mode, setMode] = useState<'claim' | 'lost'>('claim');
-  const [claim, setClaim] = useState('');
+  const [claim, setClaim] = useState(claimCode);
   const [bags, setBags] = useState('');
   const [notes, setNotes] = useState('');
   const [state, run] = useCommand(onClose);
@@ -40,7 +41,7 @@ export function ReleaseDialog({ item, onClose }: { item: LuggageItem; onClose: (
               <input
                 data-testid="release-claim"
                 class="claim-input"
-                autoFocus
+                autoFocus={!claimCode}
                 autoComplete="off"
                 spellcheck={false}
                 maxLength={20}
@@ -59,7 +60,7 @@ export function ReleaseDialog({ item, onClose }: { item: LuggageItem; onClose: (
             </label>
             <label class="field">
               <span>{t('release.bags')}</span>
-              <input type="number" min={0} max={50} data-testid="release-bags" value={bags} onInput={(e) => setBags(e.currentTarget.value)} />
+              <input type="number" min={0} max={50} autoFocus={!!claimCode} data-testid="release-bags" value={bags} onInput={(e) => setBags(e.currentTarget.value)} />
             </label>
           </div>
         ) : (

@@ -1,7 +1,20 @@
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
-import { clockTime, t } from '../../i18n/i18n.ts';
+import type { AdminKey } from '../../../../shared/i18n/admin.ts';
+import type { ShoeStage } from '../../../../shared/domain/luggage.machine.ts';
+import { t } from '../../i18n/i18n.ts';
+import { whenText } from '../../i18n/when-text.ts';
+import { now } from '../../ui/now.ts';
 import { advanceShoe } from '../../sync/luggage.actions.ts';
 import { shoeJobs } from './luggage.queries.ts';
+
+/** A room collection is never "called": its stages say the room (collected from, back to the room). */
+function stageKey(stage: ShoeStage | null, r: ServiceRequest): AdminKey {
+  const room = r.details?.kind === 'shoe_care' && r.details.collectAt === 'room';
+  if (room && stage === 'collected') return 'shoe.stage.collectedRoom';
+  if (room && stage === 'ready') return 'shoe.stage.readyRoom';
+  if (room && stage === 'returned') return 'shoe.stage.returnedRoom';
+  return `shoe.stage.${stage ?? 'new'}`;
+}
 
 /** Shoe care (擦鞋服务) as jobs: one button per job, the next stage. `Ready` calls the ticket on the wall. */
 export function ShoeJobs({ requests }: { requests: readonly ServiceRequest[] }) {
@@ -31,11 +44,13 @@ export function ShoeJobs({ requests }: { requests: readonly ServiceRequest[] }) 
                 </div>
               </div>
               <div class="row-time">
-                {r.details?.kind === 'shoe_care' && r.details.neededBy && <span class="wait">{t('shoe.neededBy', { time: clockTime(r.details.neededBy) })}</span>}
+                {r.details?.kind === 'shoe_care' && r.details.neededBy && <span class="wait">{t('shoe.neededBy', { time: whenText(r.details.neededBy, now.value) })}</span>}
                 {r.assignedStaffName && <span class="holder">{r.assignedStaffName}</span>}
               </div>
               <div class="row-status">
-                <span class={`chip chip-shoe-${stage ?? 'new'}`}>{t(`shoe.stage.${stage ?? 'new'}`)}</span>
+                <span class={`chip chip-shoe-${stage ?? 'new'}`} data-testid="shoe-stage">
+                  {t(stageKey(stage, r))}
+                </span>
               </div>
               <div class="row-actions">
                 {next && (

@@ -6,6 +6,10 @@ import { transition } from '../../sync/actions.ts';
 import { now } from '../../ui/now.ts';
 import { elapsedMs, rowActions, splitDuration, transferTarget } from './queue.queries.ts';
 import { TransferDialog } from './TransferDialog.tsx';
+import { CancelUndo } from './CancelUndo.tsx';
+import { cancelWithUndo } from './cancel-undo.ts';
+import { whenText } from '../../i18n/when-text.ts';
+import { ClaimCodeTag, HandBackAction } from './HandBack.tsx';
 
 function duration(ms: number): string {
   const d = splitDuration(ms);
@@ -22,17 +26,27 @@ function actionLabel(r: ServiceRequest, a: RequestAction): string {
 const ONE_LINE_ACTIONS = 4;
 
 /** One open request: who, what, how long, its status, and only the actions its status (and kind) allow. */
-export function RequestRow({ request: r, sending }: { request: ServiceRequest; sending: boolean }) {
+export function RequestRow({ request: r, sending, elsewhere = false, cancelAt }: { request: ServiceRequest; sending: boolean; elsewhere?: boolean; cancelAt?: number }) {
   const nowMs = now.value;
   const waited = duration(elapsedMs(r.createdAt, nowMs));
   const withStaff = r.status === 'called' || r.status === 'serving';
   const longWait = r.status === 'waiting' && elapsedMs(r.createdAt, nowMs) > 15 * 60_000;
   const target = transferTarget(r);
-  const actions = rowActions(r.status, queueJob(r));
+  const actions = rowActions(r.status, queueJob(r), elsewhere);
+  const shoe = r.details?.kind === 'shoe_care' ? r.details : null;
+  // A shoe job from a room is not "called to the desk": the row says where the shoes are (collected from / back to the room).
+  const roomShoe = shoe?.collectAt === 'room' && shoe.stage && shoe.stage !== 'returned' ? shoe.stage : null;
   const [transferring, setTransferring] = useState(false);
   const wide = actions.length > ONE_LINE_ACTIONS;
   return (
-    <li class={`row status-${r.status}${wide ? ' row-wide' : ''}`} data-testid="request-row" data-ticket={r.ticket} data-status={r.status} data-id={r.id}>
+    <li
+      class={`row status-${r.status}${wide ? ' row-wide' : ''}${cancelAt ? ' row-cancelling' : ''}`}
+      data-testid="request-row"
+      data-ticket={r.ticket}
+      data-status={r.status}
+      data-id={r.id}
+      data-queue={elsewhere ? 'elsewhere' : 'mine'}
+    >
       <div class="row-ticket" aria-label={r.ticket}>
         {r.ticket}
       </div>
@@ -40,6 +54,7 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
         <div class="row-what">
           <span class="kind">{t(`kind.${r.kind}`)}</span>
           {r.reason && <span class={`reason reason-${r.reason}`}>{t(`reason.${r.reason}`)}</span>}
+          <ClaimCodeTag request={r} />
         </div>
         <div class="row-who">
           {/* The name the guest typed; else the name on the member card they scanned. */}
@@ -58,9 +73,18 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
             {r.note}
           </div>
         )}
+        {r.transferNote && (target || elsewhere) && (
+          <div class="row-note row-transfer-note" title={r.transferNote} data-testid="transfer-note">
+            {t('queue.transferNote', { note: r.transferNote })}
+          </div>
+        )}
       </div>
       <div class="row-time">
-        {withStaff && r.calledAt ? (
+        {roomShoe && r.room ? (
+          <span class="wait shoe-room" data-testid="shoe-room" data-stage={roomShoe}>
+            {t(`queue.shoeRoom.${roomShoe}`, { room: r.room })}
+          </span>
+        ) : withStaff && r.calledAt ? (
           <span class="wait" data-testid="wait-time">
             {t('queue.calledAgo', { time: duration(elapsedMs(r.calledAt, nowMs)) })}
           </span>
@@ -72,6 +96,11 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
         {target && (
           <span class="transfer-target" data-testid="transfer-target" title={r.transferNote ?? undefined}>
             {target.department ? t('queue.toDepartment', { department: t(`department.${target.department}`) }) : t('queue.toDesk', { desk: target.desk ?? '' })}
+          </span>
+        )}
+        {shoe?.neededBy && (
+          <span class="shoe-stages" data-testid="shoe-needed-by">
+            {t('shoe.neededBy', { time: whenText(shoe.neededBy, nowMs) })}
           </span>
         )}
         {r.kind === 'shoe_care' && (
@@ -86,7 +115,7 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
         )}
         {withStaff && (r.assignedStaffName || r.desk) && (
           <span class="holder">
-            {[r.assignedStaffName, r.desk ? t('queue.atDesk', { desk: r.desk }) : null].filter(Boolean).join(' · ')}
+            {[r.assignedStaffName, r.desk && !roomShoe ? t('queue.atDesk', { desk: r.desk }) : null].filter(Boolean).join(' · ')}
           </span>
         )}
       </div>
@@ -97,17 +126,22 @@ export function RequestRow({ request: r, sending }: { request: ServiceRequest; s
         {sending && <span class="sending">{t('queue.sending')}</span>}
       </div>
       <div class="row-actions">
-        {actions.map(({ action, primary }) => (
+        {!cancelAt && <HandBackAction request={r} />}
+        {cancelAt ? (
+          <CancelUndo request={r} at={cancelAt} />
+        ) : (
+          actions.map(({ action, primary }) => (
           <button
             key={action}
             type="button"
             class={`btn act act-${action} ${primary ? 'btn-primary' : action === 'cancel' ? 'btn-danger' : 'btn-secondary'}`}
             data-testid={`action-${action}`}
-            onClick={() => (action === 'transfer' ? setTransferring(true) : void transition(r, action))}
+            onClick={() => (action === 'transfer' ? setTransferring(true) : action === 'cancel' ? cancelWithUndo(r) : void transition(r, action))}
           >
             {actionLabel(r, action)}
           </button>
-        ))}
+          ))
+        )}
       </div>
       {transferring && <TransferDialog request={r} onClose={() => setTransferring(false)} />}
     </li>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legalActions, REQUEST_STATUSES } from '../../../../shared/domain/request.machine.ts';
 import { queueJob, type ServiceRequest } from '../../../../shared/domain/request.ts';
-import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitDuration, transferTarget } from './queue.queries.ts';
+import { activeQueue, doneTodayCount, elapsedMs, nextToCall, queueCounts, rowActions, splitByQueue, splitDuration, transferTarget } from './queue.queries.ts';
 
 let n = 0;
 function req(p: Partial<ServiceRequest>): ServiceRequest {
@@ -64,6 +64,36 @@ describe('nextToCall', () => {
   it('returns null when nobody waits', () => {
     expect(nextToCall([req({ status: 'serving' }), req({ status: 'completed' })])).toBeNull();
     expect(nextToCall([])).toBeNull();
+  });
+});
+
+describe('transfer routing', () => {
+  const desk = { queue: 'front_office', desk: '1' } as const;
+  it('never lets the desk call a ticket transferred to a department or another desk', () => {
+    const toHousekeeping = req({ createdAt: '2025-05-01T07:00:00.000Z', department: 'housekeeping', transferNote: 'extra towels' });
+    const toDesk2 = req({ createdAt: '2025-05-01T07:10:00.000Z', desk: '2' });
+    const mine = req({ createdAt: '2025-05-01T08:00:00.000Z' });
+    expect(nextToCall([toHousekeeping, toDesk2, mine], desk)?.id).toBe(mine.id);
+    expect(nextToCall([toHousekeeping, toDesk2], desk)).toBeNull();
+    // The department's tablet calls it; desk 2 calls its own; sent back to the front office, the desk calls it again.
+    expect(nextToCall([toHousekeeping, mine], { queue: 'housekeeping', desk: '1' })?.id).toBe(toHousekeeping.id);
+    expect(nextToCall([toDesk2, mine], { queue: 'front_office', desk: ' 2 ' })?.id).toBe(toDesk2.id);
+    expect(nextToCall([req({ createdAt: '2025-05-01T06:00:00.000Z', department: 'front_office' })], desk)).not.toBeNull();
+  });
+
+  it('skips a ticket whose cancel is waiting out its undo window', () => {
+    const first = req({ createdAt: '2025-05-01T07:00:00.000Z' });
+    const second = req({ createdAt: '2025-05-01T07:05:00.000Z' });
+    expect(nextToCall([first, second], { ...desk, skip: new Set([first.id]) })?.id).toBe(second.id);
+  });
+
+  it('splits the list into this tablet\'s rows and the ones sent elsewhere, whose rows cannot take them', () => {
+    const away = req({ department: 'engineering' });
+    const held = req({ status: 'on_hold', desk: '1', assignedStaffId: 'agent1' });
+    const { mine, elsewhere } = splitByQueue([away, held], desk);
+    expect(mine.map((r) => r.id)).toEqual([held.id]);
+    expect(elsewhere.map((r) => r.id)).toEqual([away.id]);
+    expect(rowActions('waiting', undefined, true).map((a) => a.action)).toEqual(['transfer', 'cancel']);
   });
 });
 

@@ -6,6 +6,7 @@
 import { isActive, legalActions, type QueueJob, type RequestAction, type RequestStatus } from '../../../../shared/domain/request.machine.ts';
 import type { Department } from '../../../../shared/domain/issue.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
+import { requestQueue, TAKING_ACTIONS } from '../../../../shared/domain/request-queue.ts';
 
 function byAge(a: ServiceRequest, b: ServiceRequest): number {
   return a.createdAt.localeCompare(b.createdAt) || a.ticket.localeCompare(b.ticket) || a.id.localeCompare(b.id);
@@ -16,11 +17,39 @@ export function activeQueue(list: Iterable<ServiceRequest>): ServiceRequest[] {
   return [...list].filter((r) => isActive(r.status)).sort(byAge);
 }
 
-/** The oldest waiting request, or null when nobody waits. */
-export function nextToCall(list: Iterable<ServiceRequest>): ServiceRequest | null {
+/** Where "Call next" looks: the queue this tablet works, its desk, and tickets it must skip (a cancel waiting out its undo). */
+export interface CallScope {
+  queue: Department;
+  desk: string;
+  skip?: ReadonlySet<string>;
+}
+
+/** Whether `r` belongs on this tablet's list: in its queue, and not transferred to another desk. */
+export function isMine(r: ServiceRequest, scope: Pick<CallScope, 'queue' | 'desk'>): boolean {
+  if (requestQueue(r) !== scope.queue) return false;
+  const target = transferTarget(r);
+  return !target?.desk || target.desk.trim() === scope.desk.trim();
+}
+
+/**
+ * The oldest waiting request of this tablet's queue, or null when nobody waits there. A ticket
+ * transferred to a department, or to another desk, is never picked (without a scope: any queue).
+ */
+export function nextToCall(list: Iterable<ServiceRequest>, scope?: CallScope): ServiceRequest | null {
   let best: ServiceRequest | null = null;
-  for (const r of list) if (r.status === 'waiting' && (!best || byAge(r, best) < 0)) best = r;
+  for (const r of list) {
+    if (r.status !== 'waiting' || (scope && (!isMine(r, scope) || scope.skip?.has(r.id)))) continue;
+    if (!best || byAge(r, best) < 0) best = r;
+  }
   return best;
+}
+
+/** The active list split: this tablet's own rows, and the rows transferred to another queue or desk (shown apart, with their note). */
+export function splitByQueue(active: readonly ServiceRequest[], scope: Pick<CallScope, 'queue' | 'desk'>): { mine: ServiceRequest[]; elsewhere: ServiceRequest[] } {
+  const mine: ServiceRequest[] = [];
+  const elsewhere: ServiceRequest[] = [];
+  for (const r of active) (isMine(r, scope) ? mine : elsewhere).push(r);
+  return { mine, elsewhere };
 }
 
 /** Requests finished (completed or cancelled) on `serviceDay`. */
@@ -77,8 +106,9 @@ const PRIMARY: Partial<Record<RequestStatus, RequestAction>> = {
  * Legal actions for a status (and the kind's limits, given its job: a shoe-care request is never completed
  * from the queue) in the order the row shows them: the primary first, cancel last.
  */
-export function rowActions(status: RequestStatus, job?: QueueJob): { action: RequestAction; primary: boolean }[] {
-  const legal = legalActions(status, job);
+export function rowActions(status: RequestStatus, job?: QueueJob, elsewhere = false): { action: RequestAction; primary: boolean }[] {
+  // A ticket in another queue is not this tablet's to take: it may transfer it back (or cancel it), not call or serve it.
+  const legal = legalActions(status, job).filter((a) => !elsewhere || !TAKING_ACTIONS.includes(a));
   const primary = PRIMARY[status];
   const order = (a: RequestAction) => (a === primary ? -1 : a === 'cancel' ? 1 : 0);
   return [...legal].sort((a, b) => order(a) - order(b)).map((action) => ({ action, primary: action === primary }));

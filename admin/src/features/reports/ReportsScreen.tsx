@@ -2,20 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorKey, type AdminKey } from '../../../../shared/i18n/admin.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { REPORT_NONE, REPORT_PERIODS, type CountRow, type Report, type ReportPeriod, type ReportTable } from '../../../../shared/protocol/reports.ts';
-import { t } from '../../i18n/i18n.ts';
-import { csvHref, loadReport, report, reportError, reportLoading } from '../../sync/reports.ts';
+import { locale, t } from '../../i18n/i18n.ts';
+import { csvHref, ticketsCsvHref, loadReport, report, reportError, reportLoading } from '../../sync/reports.ts';
 import { Header } from '../shell/Header.tsx';
 import { DailyChart, HBarChart, type Bar } from './Charts.tsx';
-import { percent, shiftPeriod, splitDuration, todayIn } from './reports.queries.ts';
+import { duration } from './duration.ts';
+import { QuotesPanel } from './QuotesPanel.tsx';
+import { percent, shiftPeriod, todayIn } from './reports.queries.ts';
 import './reports.css';
 
-function duration(seconds: number | null): string {
-  const d = splitDuration(seconds);
-  if (!d) return t('reports.kpi.none');
-  if (d.unit === 's') return t('reports.duration.s', { n: d.n });
-  if (d.unit === 'm') return t('reports.duration.m', { m: d.m, s: d.s });
-  return t('reports.duration.h', { h: d.h, m: d.m });
-}
 
 /** A key from the server as text: a known key translated, "(none)" as "Not set", anything else as it came. */
 function labelOf(prefix: string, key: string): string {
@@ -29,7 +24,7 @@ const bars = (rows: CountRow[], prefix: string): Bar[] => rows.map((r) => ({ key
 
 function Csv({ period, date, table, label }: { period: ReportPeriod; date: string; table: ReportTable; label?: string }) {
   return (
-    <a class="btn btn-secondary btn-csv" data-testid={`csv-${table}`} href={csvHref(period, date, table)} download>
+    <a class="btn btn-secondary btn-csv" data-testid={`csv-${table}`} href={csvHref(period, date, table, locale.value)} download>
       {label ?? t('reports.csv')}
     </a>
   );
@@ -135,6 +130,9 @@ function ReportBody({ r, period, date }: { r: Report; period: ReportPeriod; date
           <h2>{t('reports.byKind')}</h2>
           <Csv period={period} date={date} table="requests_by_kind" label={t('reports.csv.counts')} />
           <Csv period={period} date={date} table="wait_times" label={t('reports.csv.waits')} />
+          <a class="btn btn-secondary btn-csv" data-testid="csv-tickets" href={ticketsCsvHref(period, date, locale.value)} download>
+            {t('reports.csv.tickets')}
+          </a>
         </header>
         <table class="report-table" data-testid="report-kinds">
           <thead>
@@ -166,6 +164,8 @@ function ReportBody({ r, period, date }: { r: Report; period: ReportPeriod; date
         </table>
         <HBarChart testId="chart-requests-kind" title={t('reports.byKind')} bars={r.requests.byKind.map((k) => ({ key: k.kind, label: t(`reports.kind.${k.kind}`), value: k.count }))} empty={t('reports.empty')} />
       </section>
+
+      <QuotesPanel r={r} period={period} date={date} />
 
       <p class="complaints-summary" data-testid="complaints-summary">
         {t('reports.complaintsSummary', { total: r.complaints.total, resolved: r.complaints.resolvedInPeriod, median: duration(r.complaints.resolveMedian) })}

@@ -3,6 +3,7 @@ import { t } from '../../i18n/i18n.ts';
 import { desk } from '../../sync/prefs.ts';
 import { pendingCount, updateReady } from '../../sync/queries.ts';
 import { requestLogout } from '../../sync/session.ts';
+import { sendPendingCancels } from '../queue/cancel-undo.ts';
 import { PairPanel } from '../kiosks/PairPanel.tsx';
 import { canManageDevices, canReadReports, openScreen, screen } from './nav.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
@@ -90,7 +91,7 @@ export function Header({ me }: { me: StaffMe }) {
           ))}
         {canPair && <PairPanel />}
         <LanguageToggle />
-        <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void requestLogout()}>
+        <button type="button" class="btn btn-ghost" data-testid="logout" onClick={() => void sendPendingCancels().then(requestLogout)}>
           {t('header.logout')}
         </button>
         <SignOutDialog />

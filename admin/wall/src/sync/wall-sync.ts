@@ -13,6 +13,7 @@ import { Follower } from '../../../../shared/sync-client/follower.ts';
 import { startHeartbeat } from '../../../../shared/sync-client/heartbeat.ts';
 import { Api, ApiFailure, NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { PairResponse } from '../../../../shared/protocol/auth.ts';
+import { DisplaySettings } from '../../../../shared/protocol/display.ts';
 import { pruneWall } from '../wall.queries.ts';
 import type { LiveStatus } from '../../../../shared/sync-client/live.ts';
 
@@ -25,6 +26,14 @@ export const hasData = signal(false);
 export const liveStatus = signal<LiveStatus>('connecting');
 export const liveSince = signal<string | null>(null);
 export const lastUpdateAt = signal<string | null>(null);
+/**
+ * Until when the content on screen is known to be current: the last time the
+ * wall heard from the server (a sync, or the moment its live stream dropped).
+ * Shown as "Last updated HH:MM" while the wall is reconnecting.
+ */
+export const confirmedAt = signal<string | null>(null);
+/** The hotel's name and the wall's languages, as the manager set them; null until the server (or the saved copy) says. */
+export const display = signal<DisplaySettings | null>(null);
 /** 'missing': no token at all; 'refused': the server does not accept it (revoked). */
 export const authProblem = signal<null | 'missing' | 'refused'>(null);
 
@@ -48,7 +57,7 @@ export function takeToken(loc: Location = location): string | null {
   return storage()?.getItem(TOKEN_KEY) ?? null;
 }
 
-const SavedState = z.object({ at: z.string(), requests: z.array(WallRequest) });
+const SavedState = z.object({ at: z.string(), requests: z.array(WallRequest), display: DisplaySettings.optional() });
 
 function restore(): void {
   try {
@@ -58,6 +67,8 @@ function restore(): void {
     if (!saved.success) return;
     requests.value = pruneWall(new Map(saved.data.requests.map((r) => [r.id, r])));
     lastUpdateAt.value = saved.data.at;
+    confirmedAt.value = saved.data.at;
+    if (saved.data.display) applyDisplay(saved.data.display);
     hasData.value = true;
   } catch {
     /* unreadable copy: start empty */
@@ -70,7 +81,8 @@ function save(): void {
   saveTimer = setTimeout(() => {
     saveTimer = null;
     try {
-      storage()?.setItem(STATE_KEY, JSON.stringify({ at: lastUpdateAt.value ?? new Date().toISOString(), requests: [...requests.value.values()] }));
+      const state = { at: confirmedAt.value ?? new Date().toISOString(), requests: [...requests.value.values()], display: display.value ?? undefined };
+      storage()?.setItem(STATE_KEY, JSON.stringify(state));
     } catch {
       /* storage full: the live view still works */
     }
@@ -81,8 +93,19 @@ function apply(next: ReadonlyMap<string, WallRequest>): void {
   requests.value = pruneWall(next); // bounded: open tickets + a short tail of finished calls
   hasData.value = true;
   lastUpdateAt.value = new Date().toISOString();
+  confirmedAt.value = lastUpdateAt.value;
   authProblem.value = null;
   save();
+}
+
+function applyDisplay(next: DisplaySettings): void {
+  display.value = next;
+  document.title = next.propertyName;
+}
+
+function confirmNow(): void {
+  confirmedAt.value = new Date().toISOString();
+  if (hasData.value) save();
 }
 
 /** Starts following the wall feed; returns a stop function. */
@@ -98,17 +121,25 @@ export function startWall(token: string | null): () => void {
     snapshot: WallSnapshot,
     pull: WallPull,
     onSnapshot: (s) => {
+      applyDisplay(s.display);
       apply(new Map(s.requests.map((r) => [r.id, r])));
       snapshotLoaded.value = true;
     },
-    onEvents: (events) => apply(upsertByRev(requests.value, events.map((e) => e.request))),
+    onEvents: (events) => {
+      for (const e of events) if (e.type === 'display.upserted') applyDisplay(e.display);
+      apply(upsertByRev(requests.value, events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []))));
+    },
   });
   const syncNow = () =>
-    follower.sync().catch((e: unknown) => {
+    follower.sync().then(confirmNow, (e: unknown) => {
       if (e instanceof ApiFailure && (e.status === 401 || e.status === 403)) authProblem.value = 'refused';
     });
   const unsubscribe = [
-    follower.live.status.subscribe((s) => (liveStatus.value = s)),
+    follower.live.status.subscribe((s) => {
+      // The stream was healthy until this moment: what is on screen was current then.
+      if (liveStatus.value === 'live' && s !== 'live') confirmNow();
+      liveStatus.value = s;
+    }),
     follower.live.since.subscribe((s) => (liveSince.value = s)),
   ];
   const safety = setInterval(() => void syncNow(), 60_000);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { CARD_CODE_LENGTH, isCompleteCardCode, normalizeCardCode } from '../../../../shared/domain/card-token.ts';
+import { CARD_CODE_LENGTH, cardCodeProblem, normalizeCardCode } from '../../../../shared/domain/card-token.ts';
 import { NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Keypad } from '../../components/Keypad.tsx';
@@ -18,23 +18,30 @@ function messageFor(e: unknown): string {
   return e instanceof NetworkFailure ? t('card.offline') : errorText(e);
 }
 
-/** The guest types the 12-character code printed under the QR code on the member card. */
+/**
+ * The guest types the code printed under the QR code on the member card: 13
+ * characters whose last is a check character (12 on older cards). A wrong
+ * check character is a typo, told at once — never "replaced by a newer card".
+ */
 export function CardCodeScreen() {
   const [code, setCode] = useState('');
-  const [formatError, setFormatError] = useState(false);
+  const [formatError, setFormatError] = useState<'incomplete' | 'typo' | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const busy = cardBusy.value;
-  const error = formatError ? t('card.format') : cardError.value ? messageFor(cardError.value) : null;
+  const error = formatError === 'typo' ? t('card.typo') : formatError ? t('card.format') : cardError.value ? messageFor(cardError.value) : null;
 
   const update = (next: string) => {
-    setCode(normalizeCardCode(next));
-    setFormatError(false);
+    const normal = normalizeCardCode(next);
+    setCode(normal);
+    // A full code with a wrong check character is a typo: say so at once.
+    setFormatError(cardCodeProblem(normal) === 'typo' ? 'typo' : null);
     clearCardError();
   };
   const submit = (e?: Event) => {
     e?.preventDefault();
-    if (!isCompleteCardCode(code)) {
-      setFormatError(true);
+    const problem = cardCodeProblem(code);
+    if (problem) {
+      setFormatError(problem);
       input.current?.focus();
       return;
     }

@@ -37,7 +37,7 @@ export function DetailsScreen() {
             value={room}
             maxLength={12}
             autocomplete="off"
-            inputMode="text"
+            inputMode="numeric"
             spellcheck={false}
             placeholder={t('details.roomPlaceholder')}
             onInput={(e) => setRoom(e.currentTarget.value)}

@@ -4,7 +4,6 @@ import { LobbyClock } from '../../components/LobbyClock.tsx';
 import { t, type KioskKey } from '../../i18n/locale.store.ts';
 import { useCalledTickets } from '../../sync/queries.ts';
 import { openBalance } from '../balance/balance.store.ts';
-import { RateLastTicket } from '../feedback/RateLastTicket.tsx';
 import { startFeedback } from '../feedback/feedback.store.ts';
 import { startLuggageIn, startLuggageOut } from '../luggage/luggage.store.ts';
 import { startShoeCare } from '../shoe-care/shoe-care.store.ts';
@@ -52,7 +51,6 @@ export function HomeScreen() {
         <span class="home__rule" aria-hidden="true" />
       </div>
       <NowCalling />
-      <RateLastTicket />
       <div class="home__actions">
         <button type="button" class="cta" data-testid="call-staff" onClick={startCallStaff}>
           <Icon name="bell" class="cta__icon" />

@@ -6,6 +6,8 @@
 import { computed, signal } from '@preact/signals';
 import type { CallReason } from '../../../../shared/domain/request.ts';
 import { callStaff } from '../../sync/actions.ts';
+import { waitInputs } from '../../sync/wait-stats.ts';
+import { estimateWait } from './wait-estimate.ts';
 
 /**
  * Every guest screen shares this one step, so idle, updates and the focus
@@ -34,6 +36,9 @@ export type Step =
 
 /** Screens shown after a flow is finished: they count down and return home themselves. */
 export const RESULT_STEPS: readonly Step[] = ['ticket', 'claim', 'pickup_ticket', 'shoe_ticket', 'thanks'];
+
+/** Screens showing a member's data (balance, points, tier): the idle reset comes sooner there (main.tsx). */
+export const MEMBER_DATA_STEPS: readonly Step[] = ['balance'];
 
 export interface Draft {
   reason: CallReason | null;
@@ -93,7 +98,9 @@ export async function confirm(): Promise<void> {
   submitting.value = true;
   submitError.value = null;
   try {
-    const row = await callStaff({ reason, guestName, room });
+    // The wait shown on the ticket, kept with it; a kiosk that cannot read its figures still gives the number.
+    const quote = await waitInputs('call_staff').then(estimateWait, () => null);
+    const row = await callStaff({ reason, guestName, room, quote });
     shownTicketId.value = row.id;
     step.value = 'ticket';
   } catch (e) {

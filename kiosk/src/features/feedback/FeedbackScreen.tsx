@@ -2,12 +2,13 @@ import { FeedbackCategory } from '../../../../shared/domain/issue.ts';
 import { GuestForm } from '../../components/GuestForm.tsx';
 import { t, type KioskKey } from '../../i18n/locale.store.ts';
 import { feedbackBusy, feedbackDraft, feedbackError, sendFeedback, toggleCategory, updateFeedback } from './feedback.store.ts';
+import { GuestDetails } from './GuestDetails.tsx';
 import { RatingStars } from './RatingStars.tsx';
 
 const categoryKey = (c: FeedbackCategory): KioskKey => `feedback.category.${c}`;
 const ratingKey = (n: number): KioskKey => `feedback.rating.${n}` as KioskKey;
 
-/** Stars, what it is about, a comment, "this is a complaint", and a way to reach the guest only with consent. */
+/** Stars, what it is about, a comment, "this is a complaint", and the guest's optional details (a way to reach them only with consent). */
 export function FeedbackScreen() {
   const d = feedbackDraft.value;
   return (
@@ -61,26 +62,7 @@ export function FeedbackScreen() {
           <span class="toggle__hint">{t('feedback.complaintHint')}</span>
         </span>
       </button>
-      <div class="consent">
-        <label class="check">
-          <input type="checkbox" class="check__box" data-testid="consent" checked={d.contactConsent} onChange={(e) => updateFeedback({ contactConsent: e.currentTarget.checked })} />
-          <span>{t('feedback.consent')}</span>
-        </label>
-        <label class="field">
-          <span class="field__label">{t('feedback.contact')}</span>
-          <input
-            class="field__input"
-            data-testid="contact-input"
-            value={d.contact}
-            maxLength={80}
-            disabled={!d.contactConsent}
-            autocomplete="off"
-            spellcheck={false}
-            placeholder={t('feedback.contactPlaceholder')}
-            onInput={(e) => updateFeedback({ contact: e.currentTarget.value })}
-          />
-        </label>
-      </div>
+      <GuestDetails />
     </GuestForm>
   );
 }

@@ -3,7 +3,10 @@ import { useRatableTicket } from '../../sync/queries.ts';
 import { feedbackBusy, rateTicket } from './feedback.store.ts';
 import { RatingStars } from './RatingStars.tsx';
 
-/** On home, for a few minutes after one of this kiosk's tickets is completed: "How did we do with A003?" */
+/**
+ * "How did we do with A003?" — for the guest who took the number, within their own session (on a result
+ * screen, once staff completed it): never on the idle home screen, never for the next guest.
+ */
 export function RateLastTicket() {
   const row = useRatableTicket();
   if (!row) return null;

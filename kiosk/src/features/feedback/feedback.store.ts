@@ -1,6 +1,7 @@
 /**
- * Feedback: home → feedback (rating, categories, comment, complaint,
- * contact with consent) → thanks. Also the one-tap rating home offers after
+ * Feedback: home → feedback (rating, categories, comment, complaint, and
+ * behind "Add your details" an optional name, room and — with consent — a
+ * phone number) → thanks (with the complaint's reference). Also the one-tap rating home offers after
  * one of this kiosk's tickets is completed. Nothing typed here outlives the
  * thank-you screen.
  */
@@ -17,12 +18,16 @@ export interface FeedbackDraft {
   complaint: boolean;
   contactConsent: boolean;
   contact: string;
+  /** "Add your details (optional)" is open. */
+  detailsOpen: boolean;
+  guestName: string;
+  room: string;
 }
-const EMPTY: FeedbackDraft = { rating: null, categories: [], comment: '', complaint: false, contactConsent: false, contact: '' };
+const EMPTY: FeedbackDraft = { rating: null, categories: [], comment: '', complaint: false, contactConsent: false, contact: '', detailsOpen: false, guestName: '', room: '' };
 
 export const feedbackDraft = signal<FeedbackDraft>(EMPTY);
-/** What the thank-you screen says: only whether a manager will follow up. */
-export const thanks = signal<{ followUp: boolean } | null>(null);
+/** What the thank-you screen says: whether a manager will follow up, and the complaint's reference (minted on this kiosk). */
+export const thanks = signal<{ followUp: boolean; reference: string | null } | null>(null);
 export const feedbackBusy = signal(false);
 export const feedbackError = signal<unknown>(null);
 
@@ -57,9 +62,9 @@ async function send(input: Parameters<typeof submitFeedback>[0]): Promise<void> 
   feedbackBusy.value = true;
   feedbackError.value = null;
   try {
-    await submitFeedback(input);
+    const { reference } = await submitFeedback(input);
     feedbackDraft.value = EMPTY;
-    thanks.value = { followUp: needsIssue(input.rating, input.complaint === true) };
+    thanks.value = { followUp: needsIssue(input.rating, input.complaint === true), reference };
     step.value = 'thanks';
   } catch (e) {
     feedbackError.value = e;
@@ -78,6 +83,8 @@ export async function sendFeedback(): Promise<void> {
     complaint: d.complaint,
     contactConsent: d.contactConsent,
     contact: d.contactConsent ? d.contact : null,
+    guestName: d.guestName,
+    room: d.room,
   });
 }
 

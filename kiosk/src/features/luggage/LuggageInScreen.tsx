@@ -35,6 +35,7 @@ export function LuggageInScreen() {
           <input
             class="field__input"
             data-testid="room-input"
+            inputMode="numeric"
             value={d.room}
             maxLength={12}
             autocomplete="off"

@@ -1,36 +1,28 @@
 /**
- * Luggage claim codes: 8 characters from a 32-letter alphabet without 0/O/1/I
- * (see `ClaimCode` in shared/domain/request.ts), made on the kiosk — offline
- * too — from the browser's cryptographic random source. 32⁸ ≈ 10¹² codes.
+ * Luggage claim codes on the kiosk: made here (offline too) from the
+ * browser's cryptographic random source, typed back or scanned at pick-up.
+ * The format, the check character and the 8-character codes made before it
+ * are in shared/domain/claim-code.ts.
  */
-import { ClaimCode } from '../../../../shared/domain/request.ts';
+import { CLAIM_ALPHABET, CLAIM_CODE_LENGTH, claimCodeProblem, makeClaimCode } from '../../../../shared/domain/claim-code.ts';
 
-export const CLAIM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const CLAIM_CODE_LENGTH = 8;
+export { CLAIM_ALPHABET, CLAIM_CODE_LENGTH };
 
-type RandomFill = (bytes: Uint8Array) => Uint8Array;
-const cryptoFill: RandomFill = (bytes) => crypto.getRandomValues(bytes);
+export const newClaimCode = makeClaimCode;
 
-/** 32 divides 256, so `byte & 31` picks each letter with equal chance. */
-export function newClaimCode(fill: RandomFill = cryptoFill): string {
-  const bytes = fill(new Uint8Array(CLAIM_CODE_LENGTH));
-  let out = '';
-  for (const b of bytes) out += CLAIM_ALPHABET[b & 31];
-  return out;
-}
-
-/** What a guest typed or a scanner read → the code's letters only, upper case, at most 8. */
+/** What a guest typed or a scanner read → the code's letters only, upper case, at most 9. */
 export function normalizeClaimCode(raw: string): string {
   let out = '';
   for (const ch of raw.toUpperCase()) if (CLAIM_ALPHABET.includes(ch)) out += ch;
   return out.slice(0, CLAIM_CODE_LENGTH);
 }
 
+/** A code that may be submitted: 9 characters with the right check character, or an older 8-character code. */
 export function isClaimCode(code: string): boolean {
-  return ClaimCode.safeParse(code).success;
+  return claimCodeProblem(code) === null;
 }
 
-/** "ABCD2345" → "ABCD 2345", easier to read out; the stored code has no space. */
+/** "ABCD23456" → "ABCD 23456", easier to read out; the stored code has no space. */
 export function groupClaimCode(code: string): string {
   return code.length > 4 ? `${code.slice(0, 4)} ${code.slice(4)}` : code;
 }

@@ -7,8 +7,10 @@
 import { effect, signal } from '@preact/signals';
 import type { RequestDetails } from '../../../../shared/domain/request.ts';
 import { createRequest } from '../../sync/actions.ts';
+import { checkClaimCode } from '../../sync/claims.ts';
 import { step } from '../call-staff/flow.store.ts';
-import { isClaimCode, newClaimCode, normalizeClaimCode } from './claim-code.ts';
+import { claimCodeProblem } from '../../../../shared/domain/claim-code.ts';
+import { newClaimCode, normalizeClaimCode } from './claim-code.ts';
 import type { PickupDay } from './pickup-time.ts';
 
 export const MAX_BAGS = 20;
@@ -29,6 +31,17 @@ export const pickupCode = signal('');
 export const pickupTicket = signal<{ ticketId: string; ticket: string } | null>(null);
 export const luggageBusy = signal(false);
 export const luggageError = signal<unknown>(null);
+
+/**
+ * A claim code the kiosk refuses before issuing a ticket: `typo` (its check
+ * character is wrong), `unknown` (no bags in store under it), or `not_claim`
+ * (the camera read a QR code that is not a claim ticket).
+ */
+export class ClaimCodeRefused extends Error {
+  constructor(readonly reason: 'typo' | 'unknown' | 'not_claim') {
+    super(`claim code refused: ${reason}`);
+  }
+}
 
 function clearLuggage(): void {
   checkIn.value = EMPTY_CHECK_IN;
@@ -82,13 +95,31 @@ export function typePickupCode(raw: string): void {
   luggageError.value = null;
 }
 
-/** Queues the `luggage_out` request for a complete code; staff check the code and the bags at the desk. */
+/**
+ * Issues the `luggage_out` ticket for a complete code — only if the code can
+ * be right: a wrong check character is refused at once (offline too), and
+ * online the server must know the code as bags in store. An older
+ * 8-character code (no check character) is refused online if the ledger does
+ * not know it; offline it is queued and staff check it at the desk.
+ */
 export async function confirmPickup(): Promise<boolean> {
   const code = pickupCode.value;
-  if (luggageBusy.value || !isClaimCode(code)) return false;
+  if (luggageBusy.value) return false;
+  const problem = claimCodeProblem(code);
+  if (problem === 'typo') {
+    luggageError.value = new ClaimCodeRefused('typo');
+    return false;
+  }
+  if (problem) return false;
   luggageBusy.value = true;
   luggageError.value = null;
   try {
+    if ((await checkClaimCode(code)) === 'not_in_store') {
+      luggageError.value = new ClaimCodeRefused('unknown');
+      return false;
+    }
+    // The guest may have left (idle reset) while the server was asked.
+    if (step.value !== 'pickup' || pickupCode.value !== code) return false;
     const row = await createRequest({ kind: 'luggage_out', details: { kind: 'luggage_out', claimCode: code } });
     pickupTicket.value = { ticketId: row.id, ticket: row.ticket };
     pickupCode.value = '';

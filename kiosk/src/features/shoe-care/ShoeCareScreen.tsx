@@ -43,6 +43,7 @@ export function ShoeCareScreen() {
             <input
               class="field__input"
               data-testid="room-input"
+              inputMode="numeric"
               value={d.room}
               maxLength={12}
               required

@@ -1,9 +1,8 @@
 import { serviceDayOf } from '../../../../shared/domain/ticket.ts';
-import { t, type KioskKey } from '../../i18n/locale.store.ts';
-import { useTicketsOfKind, type TicketStatus } from '../../sync/queries.ts';
+import { t } from '../../i18n/locale.store.ts';
+import { useTicketsOfKind } from '../../sync/queries.ts';
 import { me } from '../../sync/session.ts';
-
-export const statusKey = (s: TicketStatus): KioskKey => `ticketStatus.${s}`;
+import { shoeStatusKey } from './shoe-text.ts';
 
 /** Today's shoe-care tickets from this kiosk and where each stands (numbers only, like the wall). */
 export function ShoeStatusList({ highlight }: { highlight?: string | null }) {
@@ -18,9 +17,9 @@ export function ShoeStatusList({ highlight }: { highlight?: string | null }) {
       </h2>
       <ul class="shoe-status__list">
         {rows.slice(-4).map((r) => (
-          <li key={r.id} class={`shoe-status__item ${r.id === highlight ? 'shoe-status__item--mine' : ''}`} data-status={r.status}>
+          <li key={r.id} class={`shoe-status__item ${r.id === highlight ? 'shoe-status__item--mine' : ''}`} data-status={r.status} data-ticket={r.ticket}>
             <span class="shoe-status__ticket">{r.ticket}</span>
-            <span class="shoe-status__state">{t(statusKey(r.status))}</span>
+            <span class="shoe-status__state">{t(shoeStatusKey(r))}</span>
           </li>
         ))}
       </ul>

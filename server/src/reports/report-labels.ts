@@ -1,0 +1,13 @@
+/** Names in the staff's language for CSVs: the same catalog and keys the tablet's Reports screen uses. */
+import { adminCatalog, type AdminKey } from '../../../shared/i18n/admin.ts';
+import { REPORT_NONE, type ReportLang } from '../../../shared/protocol/reports.ts';
+
+export function staffText(lang: ReportLang, key: AdminKey): string {
+  return adminCatalog[lang][key];
+}
+
+/** A key under `prefix` in the catalog (`reports.kind.call_staff` → "Consultation"); "(none)" as "Not set"; an unknown key as it came. */
+export function staffLabel(lang: ReportLang, prefix: string, key: string): string {
+  if (key === REPORT_NONE) return staffText(lang, 'reports.unset');
+  return (adminCatalog[lang] as Record<string, string | undefined>)[`${prefix}${key}`] ?? key;
+}
