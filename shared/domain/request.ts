@@ -4,7 +4,7 @@ import { MemberTier } from '../protocol/members.ts';
 import { isCalendarDay } from './ticket.ts';
 import { claimCodeProblem } from './claim-code.ts';
 import { Department } from './issue.ts';
-import { SHOE_STAGES } from './luggage.machine.ts';
+import { isRoomShoeJob, SHOE_STAGES } from './luggage.machine.ts';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
 
 export const RequestKind = z.enum(REQUEST_KINDS);
@@ -107,14 +107,16 @@ export function maskName(name: string | null): string | null {
   return `${Array.from(trimmed)[0]}***`;
 }
 
+/** The wall's copy of a request. Shoes collected from a room go back to the room: the wall never calls that ticket to a desk. */
 export function toWallRequest(r: ServiceRequest): WallRequest {
+  const toRoom = isRoomShoeJob(r);
   return {
     id: r.id,
     kind: r.kind,
     ticket: r.ticket,
     status: r.status,
-    desk: r.desk,
-    calledAt: r.calledAt,
+    desk: toRoom ? null : r.desk,
+    calledAt: toRoom ? null : r.calledAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     rev: r.rev,

@@ -222,7 +222,7 @@ describe('shoe-care jobs', () => {
   const advance = (who: StaffDriver, requestId: string, stage: ShoeStage, expectedStage: ShoeStage | null) =>
     one(who, staffCmd(who, 'shoe.advance', { requestId, stage, expectedStage, desk: 'Concierge' }));
 
-  it('moves accepted → collected → ready → returned; ready calls the ticket on the wall, returned completes it', async () => {
+  it('moves accepted → collected → ready → returned; ready of a room job calls nobody to a desk on the wall, returned completes it', async () => {
     const req = kioskRequest('shoe_care', { kind: 'shoe_care', pairs: 2, collectAt: 'room', neededBy: null, stage: 'returned' });
     expect((await kiosk.push([req])).body.outcomes[0].outcome).toBe('applied');
     const id = req.payload.requestId;
@@ -239,11 +239,26 @@ describe('shoe-care jobs', () => {
 
     const wallPull = (await wall.get(`/api/sync/pull?after=${wallBefore}`)).body;
     const called = wallPull.events.find((e: { request: { id: string } }) => e.request.id === id);
-    expect(called.request).toMatchObject({ ticket: req.payload.ticket, status: 'called', desk: 'Concierge' });
+    // Collected from the room, so they go back to the room: the wall never calls this ticket to a desk.
+    expect(called.request).toMatchObject({ ticket: req.payload.ticket, status: 'called', desk: null, calledAt: null });
     expect(JSON.stringify(wallPull)).not.toContain('1208');
 
     expect(await advance(agent, id, 'returned', 'ready')).toMatchObject({ outcome: 'applied', result: { status: 'completed' } });
     expect(await staffView()).toMatchObject({ status: 'completed', details: { stage: 'returned' } });
     expect(await advance(agent, id, 'returned', 'returned')).toMatchObject({ outcome: 'rejected', error: { code: 'conflict' } });
+  });
+
+  it('ready of a job left in the lobby calls the ticket to that desk on the wall', async () => {
+    const req = kioskRequest('shoe_care', { kind: 'shoe_care', pairs: 1, collectAt: 'lobby', neededBy: null });
+    expect((await kiosk.push([req])).body.outcomes[0].outcome).toBe('applied');
+    const id = req.payload.requestId;
+    expect(await advance(agent, id, 'accepted', null)).toMatchObject({ outcome: 'applied' });
+    expect(await advance(agent, id, 'collected', 'accepted')).toMatchObject({ outcome: 'applied' });
+    const wallBefore = (await wall.get('/api/sync/snapshot')).body.version as number;
+    expect(await advance(agent, id, 'ready', 'collected')).toMatchObject({ outcome: 'applied', result: { status: 'called' } });
+    const wallPull = (await wall.get(`/api/sync/pull?after=${wallBefore}`)).body;
+    const called = wallPull.events.find((e: { request: { id: string } }) => e.request.id === id);
+    expect(called.request).toMatchObject({ ticket: req.payload.ticket, status: 'called', desk: 'Concierge' });
+    expect(called.request.calledAt).not.toBeNull();
   });
 });
