@@ -49,12 +49,10 @@ ${missed.length ? `## Flows over ${GOAL_S} s\n\n${missed.map((r) => `- ${r.flow}
 ## Notes
 
 - Typing dominates: each character is a tap. A complaint of a few words is most of the feedback
-  flow; a whole sentence in pinyin would pass ${GOAL_S} s. Phrase candidates (whole words for a pinyin
-  syllable run) would cut the pinyin flow the most; the keyboard's table has single characters.
+  flow.
 - The pinyin complaint is the closest to the goal: four characters took 14 letter keys and 4
-  candidate choices. A longer sentence in pinyin passes ${GOAL_S} s; phrase candidates (a whole word
-  for a run of syllables) would fix that, as would a shorter candidate search (the right character
-  is usually first on the first page).
+  candidate choices. A longer sentence in pinyin passes ${GOAL_S} s; phrase candidates (a whole word for
+  a run of syllables; the keyboard's table has single characters) would cut it the most.
 - The balance by typed code is one key per character of the card code on the code keypad; scanning
   the card (camera or scanner) skips all of them.
 - Luggage out by claim code is one keypad tap per character; scanning the receipt's claim QR skips
