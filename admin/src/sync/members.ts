@@ -104,12 +104,19 @@ export async function fetchCard(memberId: string): Promise<MemberCardPrint | Fai
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let authorityTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Called by the engine with every batch of staff events. */
 export function applyMemberEvents(events: readonly StaffEvent[]): void {
   const members = events.flatMap((e) => (e.type === 'member.upserted' ? [e.member] : []));
   const approvals = events.flatMap((e) => (e.type === 'approval.upserted' ? [e.approval] : []));
   if (approvals.length) approvalMap.value = upsertByRev(approvalMap.value, approvals);
+  // A decision draws on the approver's budget. Its row may be gone from the inbox (the event can come
+  // before the command's answer), so what is left today is fetched again here, not by the row.
+  if (approvals.some((a) => a.status !== 'pending')) {
+    if (authorityTimer) clearTimeout(authorityTimer);
+    authorityTimer = setTimeout(() => void loadAuthority(), 150);
+  }
   if (members.length) {
     const byId = new Map(members.map((m) => [m.id, m]));
     memberResults.value = memberResults.value.map((m) => {
