@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../i18n/locale.store.ts';
-import { startCameraScan, type CameraScan } from '../scan/index.ts';
+import { useCameraScan } from '../scan/use-camera-scan.ts';
 import { cardBusy, submitCardToken } from './balance.store.ts';
 
 /**
@@ -9,36 +9,12 @@ import { cardBusy, submitCardToken } from './balance.store.ts';
  * and the scanner keeps running; leaving the screen stops the camera.
  */
 export function CardScanner() {
-  const video = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<'starting' | 'scanning' | 'unavailable'>('starting');
   const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    let scan: CameraScan | null = null;
-    let cancelled = false;
-    const el = video.current;
-    if (!el || !navigator.mediaDevices?.getUserMedia) {
-      setState('unavailable');
-      return;
-    }
-    startCameraScan(el, (text) => {
-      // One read per round: look it up, then scan again unless the balance is showing.
-      void submitCardToken(text).finally(() => {
-        if (!cancelled) setRound((r) => r + 1);
-      });
-    })
-      .then((s) => {
-        if (cancelled) s.stop();
-        else {
-          scan = s;
-          setState('scanning');
-        }
-      })
-      .catch(() => !cancelled && setState('unavailable'));
-    return () => {
-      cancelled = true;
-      scan?.stop();
-    };
+  const { video, state } = useCameraScan((text, live) => {
+    // One read per round: look it up, then scan again unless the balance is showing.
+    void submitCardToken(text).finally(() => {
+      if (live()) setRound((r) => r + 1);
+    });
   }, [round]);
 
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../../components/Icon.tsx';
 import { t } from '../../i18n/locale.store.ts';
-import { startCameraScan, type CameraScan } from '../scan/index.ts';
+import { useCameraScan } from '../scan/use-camera-scan.ts';
 import { ClaimCodeRefused, luggageError, startPickupWithCode } from './luggage.store.ts';
 import './claim-scan.css';
 
@@ -17,36 +16,11 @@ const CLAIM_QR = /^[A-HJ-NP-Z2-9]{8,9}$/;
  * app/scan-router.ts routes a scanned claim code from any screen.
  */
 export function ClaimScanner({ onClose }: { onClose: () => void }) {
-  const video = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<'starting' | 'scanning' | 'unavailable'>('starting');
-
-  useEffect(() => {
-    let scan: CameraScan | null = null;
-    let cancelled = false;
-    const el = video.current;
-    if (!el || !navigator.mediaDevices?.getUserMedia) {
-      setState('unavailable');
-      return;
-    }
-    startCameraScan(el, (raw) => {
-      if (cancelled) return;
-      const text = raw.trim().toUpperCase();
-      onClose();
-      if (CLAIM_QR.test(text)) void startPickupWithCode(text);
-      else luggageError.value = new ClaimCodeRefused('not_claim');
-    })
-      .then((s) => {
-        if (cancelled) s.stop();
-        else {
-          scan = s;
-          setState('scanning');
-        }
-      })
-      .catch(() => !cancelled && setState('unavailable'));
-    return () => {
-      cancelled = true;
-      scan?.stop();
-    };
+  const { video, state } = useCameraScan((raw) => {
+    const text = raw.trim().toUpperCase();
+    onClose();
+    if (CLAIM_QR.test(text)) void startPickupWithCode(text);
+    else luggageError.value = new ClaimCodeRefused('not_claim');
   }, [onClose]);
 
   return (
