@@ -27,6 +27,7 @@ import type { RequestAction, RequestStatus } from '../../shared/domain/request.m
 import { LOCALES } from '../../shared/i18n/locale.ts';
 import { StaffDriver } from '../integration/helpers.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { fillStorage } from './disk-filler.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, keepScreenshot } from './support.ts';
 
@@ -43,35 +44,6 @@ test.afterAll(async () => {
 });
 
 const QUOTA = 16_000_000;
-const FILLER = 'busy-disk-filler';
-
-/** Fills the origin's storage from another tab (see gauntlet-kiosk-storage.spec.ts); answers the browser's last error. */
-function fillStorage(page: Page): Promise<string> {
-  return page.evaluate(async (name) => {
-    const open = indexedDB.open(name, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('junk', { autoIncrement: true });
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    (window as unknown as { filler?: IDBDatabase }).filler = db; // kept open, as an app holding its data would
-    const add = (n: number) =>
-      new Promise<string>((resolve) => {
-        const bytes = new Uint8Array(n);
-        for (let i = 0; i < n; i += 65_536) crypto.getRandomValues(bytes.subarray(i, Math.min(n, i + 65_536)));
-        const tx = db.transaction('junk', 'readwrite');
-        tx.objectStore('junk').add(bytes);
-        tx.oncomplete = () => resolve('ok');
-        tx.onabort = () => resolve(tx.error?.name ?? 'aborted');
-      });
-    let last = '';
-    for (let size = 4_000_000; size >= 256; size = Math.floor(size / 4)) {
-      do last = await add(size);
-      while (last === 'ok');
-    }
-    return last;
-  }, FILLER);
-}
 
 /** Staff move a ticket on through the API, as the tablet does (the desk is the number the tablet sends). */
 async function staffDo(ticket: string, steps: [RequestAction, RequestStatus][], desk: string): Promise<void> {
