@@ -8,7 +8,8 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_ACTIONS = ['call', 'serve', 'hold', 'no_show', 'requeue', 'complete', 'cancel', 'transfer'] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-export const REQUEST_KINDS = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care'] as const;
+/** The built-in kinds, and `service`: a request for one of the hotel's catalog services (service.ts). */
+export const REQUEST_KINDS = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care', 'service'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export const requestMachine: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus }> = {
@@ -39,6 +40,7 @@ export const KIND_QUEUE_LIMITS: Record<RequestKind, { never: readonly RequestAct
   luggage_in: { never: ['complete'], onceStarted: [] }, // completed by checking the bags in on the ledger (tags, location)
   luggage_out: { never: ['complete'], onceStarted: [] }, // completed by the hand-back (claim code + bag count)
   shoe_care: { never: ['complete'], onceStarted: ['cancel'] },
+  service: { never: [], onceStarted: [] },
 };
 
 /** A request's kind, and whether its own job (a shoe-care stage) has started: what `KIND_QUEUE_LIMITS` looks at. */

@@ -5,6 +5,7 @@ import { isCalendarDay } from './ticket.ts';
 import { claimCodeProblem } from './claim-code.ts';
 import { Department } from './issue.ts';
 import { isRoomShoeJob, SHOE_STAGES } from './luggage.machine.ts';
+import { ServiceDetails } from './service.ts';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
 
 export const RequestKind = z.enum(REQUEST_KINDS);
@@ -43,6 +44,7 @@ export const RequestDetails = z.discriminatedUnion('kind', [
     /** The job's stage, set by staff only (`shoe.advance`); absent until accepted. */
     stage: z.enum(SHOE_STAGES).optional(),
   }),
+  ServiceDetails,
 ]);
 export type RequestDetails = z.infer<typeof RequestDetails>;
 

@@ -13,7 +13,7 @@ import { migrate } from '../../server/src/store/migrate.ts';
 import { openPglite } from '../../server/src/store/pglite.ts';
 import { openPostgres } from '../../server/src/store/postgres.ts';
 import type { Store } from '../../server/src/store/store.ts';
-import { appendEvent, currentVersion, eventsAfter, type NewEvent } from '../../server/src/sync/events.repo.ts';
+import { appendEvent, currentVersion, eventsAfter, type NewEvent } from '../../server/src/events/events.repo.ts';
 import { freshDatabase, PG_SKIP_REASON, TEST_DATABASE_URL } from '../support/pg.ts';
 
 /** Every migration file, in the order they must apply. */

@@ -3,10 +3,10 @@ import { ISSUE_SLA_MINUTES, initialEscalation, needsIssue, severityOf, type Issu
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
 import { correctedTime, displayableDeviceTime } from '../sync/clock.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 import { freeReference, insertIssue } from './issues.repo.ts';
 
 /**

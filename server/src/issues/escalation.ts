@@ -11,7 +11,7 @@ import type { Issue } from '../../../shared/domain/issue.ts';
 import { lockIssue, runningIssues, updateIssue } from '../feedback/issues.repo.ts';
 import type { Notifier } from '../live/notifier.ts';
 import type { Store } from '../store/store.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 
 export interface EscalationDeps {
   store: Store;

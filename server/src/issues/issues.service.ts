@@ -13,9 +13,9 @@ import type { Principal } from '../auth/principal.ts';
 import { boardDefaults } from '../feedback/feedback.service.ts';
 import { insertIssue, insertNote, lockIssue, updateIssue } from '../feedback/issues.repo.ts';
 import { DomainError } from '../http/errors.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 

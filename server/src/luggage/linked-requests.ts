@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import { lockRequest, updateRequest } from '../requests/requests.repo.ts';
 import type { Tx } from '../store/store.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 
 type Staff = Extract<Principal, { kind: 'staff' }>;
 

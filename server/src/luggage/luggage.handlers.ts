@@ -1,5 +1,5 @@
 /** The luggage-ledger and shoe-care entries of the push handler map. */
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Command } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Tx } from '../store/store.ts';

@@ -8,9 +8,9 @@ import { LUGGAGE_APPROVER_ROLES, nextLuggageStatus, type LuggageAction, type Lug
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 import { lockOpenRequest, moveRequest, staffOnly } from './linked-requests.ts';
 import { appendCustody, custodyOf, insertItem, itemExists, itemInStoreByClaim, lockItem, updateItem, withDerived, type LuggageRecord } from './luggage.repo.ts';
 

@@ -8,7 +8,7 @@ import { nextShoeStage, SHOE_STAGE_STATUS } from '../../../shared/domain/luggage
 import type { CommandOf } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
 import { lockOpenRequest, moveRequest, staffOnly } from './linked-requests.ts';
 

@@ -19,9 +19,9 @@ import type { Approval, AuthorityToday, MemberSummary } from '../../../shared/pr
 import { appendAudit } from '../audit/audit.repo.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Db, Tx } from '../store/store.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 import { approvalById, approvalView, decideApprovalRow, insertApproval, lockApproval, type ApprovalPayload } from './approvals.repo.ts';
 import { addUsage, authorityLimits, lockUsage, saveAuthorityLimits, serviceDayAt, usageOn, type UsageKey } from './authority.repo.ts';
 import { insertLedgerEntry, lockMember, updateMember, type StaffMemberRow } from './members.repo.ts';

@@ -1,7 +1,7 @@
 /** The members-and-authority entries of the push handler map. */
 import type { Command } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { Applied } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
 import { changeBalance, decideApproval, reissueCard, setAuthority } from './balance.service.ts';
 

@@ -8,15 +8,11 @@ import { DomainError } from '../http/errors.ts';
 import type { CardKeys } from '../members/cards.service.ts';
 import type { Tx } from '../store/store.ts';
 import { correctedTime, displayableDeviceTime, storedSkew } from '../sync/clock.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 import { linkMember } from './member-link.ts';
 import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
 
-/** Applied commands return a result the device keeps; events go to every audience. */
-export interface Applied {
-  result: unknown;
-  version: number;
-}
+import type { Applied } from '../events/applied.ts';
 
 /** What request handlers need beyond the transaction: the card key that verifies a request's member card. */
 export interface RequestDeps {

@@ -9,7 +9,7 @@ import { STAFF_ROLES } from '../auth/principal.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
-import { appendEvent } from '../sync/events.repo.ts';
+import { appendEvent } from '../events/events.repo.ts';
 import { displaySettings, displaySettingsForUpdate, saveDisplaySettings } from './display.repo.ts';
 
 export const displayRoutes = [

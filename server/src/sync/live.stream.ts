@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { stillAuthenticated, type Credentials } from '../auth/authenticate.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppDeps } from '../http/route.ts';
-import { currentVersion } from './events.repo.ts';
+import { currentVersion } from '../events/events.repo.ts';
 
 export const HEARTBEAT_MS = 15_000;
 /** Open streams one principal may hold on one instance; a new one beyond this ends its oldest. */

@@ -11,7 +11,7 @@ import { Approval, MemberSummary } from '../../../shared/protocol/members-staff.
 import { currentRequests } from '../requests/requests.repo.ts';
 import { displaySettings } from '../settings/display.repo.ts';
 import type { Db } from '../store/store.ts';
-import { currentVersion, eventsAfter } from './events.repo.ts';
+import { currentVersion, eventsAfter } from '../events/events.repo.ts';
 
 const KIOSK_TYPES = ['request.upserted'] as const;
 /** The wall also follows the hotel's name and its languages. */

@@ -10,7 +10,8 @@ import { submitFeedback } from '../feedback/feedback.service.ts';
 import { handoverIssue, noteIssue, recordIssue, setIssueDepartments, transitionIssue } from '../issues/issues.service.ts';
 import { luggageHandlers } from '../luggage/luggage.handlers.ts';
 import { memberHandlers } from '../members/member.handlers.ts';
-import { createRequest, transitionRequest, type Applied, type RequestDeps } from '../requests/requests.service.ts';
+import type { Applied } from '../events/applied.ts';
+import { createRequest, transitionRequest, type RequestDeps } from '../requests/requests.service.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
 
