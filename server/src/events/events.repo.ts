@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
+import type { EventData, EventType } from '../../../shared/protocol/events.ts';
 import type { Db, Tx } from '../store/store.ts';
 
-export interface NewEvent {
-  propertyId: string;
-  type: string;
-  entityId: string;
-  subjectDeviceId: string | null;
-  actorStaffId: string | null;
-  originDeviceId: string | null;
-  data: unknown;
-}
+/** An event to append: its `data` has the stored shape its type's row in shared/protocol/events.ts gives. */
+export type NewEvent = {
+  [T in EventType]: {
+    propertyId: string;
+    type: T;
+    entityId: string;
+    subjectDeviceId: string | null;
+    actorStaffId: string | null;
+    originDeviceId: string | null;
+    data: EventData<T>;
+  };
+}[EventType];
 
 /**
  * Appends an event under the next property version. The UPDATE takes the
@@ -58,7 +62,8 @@ export async function eventsAfter(
   upTo: number,
   limit: number,
   subjectDeviceId?: string,
-  types?: readonly string[],
+  /** Only these types, plus any type not in `known` (so a type from a newer version is read, and skipped with a log line). */
+  types?: { only: readonly string[]; known: readonly string[] },
 ): Promise<EventRow[]> {
   let q = db
     .selectFrom('events')
@@ -67,6 +72,6 @@ export async function eventsAfter(
     .where('version', '>', after)
     .where('version', '<=', upTo);
   if (subjectDeviceId) q = q.where('subject_device_id', '=', subjectDeviceId);
-  if (types) q = q.where('type', 'in', types);
+  if (types) q = q.where((w) => w.or([w('type', 'in', types.only), w('type', 'not in', types.known)]));
   return q.orderBy('version').limit(limit).execute();
 }

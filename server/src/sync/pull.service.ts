@@ -1,21 +1,14 @@
-import { Issue } from '../../../shared/domain/issue.ts';
-import { LuggageItem } from '../../../shared/domain/luggage.ts';
-import { ServiceRequest, toWallRequest } from '../../../shared/domain/request.ts';
-import { KioskRequest, type Audience } from '../../../shared/protocol/events.ts';
+import type { ServiceRequest } from '../../../shared/domain/request.ts';
+import { EVENT_TYPES, EVENTS, eventTypesFor, isEventType, type Audience, type EventType } from '../../../shared/protocol/events.ts';
+import { PROJECTIONS } from '../events/projections.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
-import { DisplaySettings } from '../../../shared/protocol/display.ts';
 import type { Principal } from '../auth/principal.ts';
 import { currentIssues } from '../feedback/issues.repo.ts';
-import { currentLuggage, withDerived } from '../luggage/luggage.repo.ts';
-import { Approval, MemberSummary } from '../../../shared/protocol/members-staff.ts';
+import { currentLuggage } from '../luggage/luggage.repo.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import { displaySettings } from '../settings/display.repo.ts';
 import type { Db } from '../store/store.ts';
-import { currentVersion, eventsAfter } from '../events/events.repo.ts';
-
-const KIOSK_TYPES = ['request.upserted'] as const;
-/** The wall also follows the hotel's name and its languages. */
-const WALL_TYPES = ['request.upserted', 'display.upserted'] as const;
+import { currentVersion, eventsAfter, type EventRow } from '../events/events.repo.ts';
 
 export function audienceOf(who: Principal): Audience {
   return who.kind === 'staff' ? 'staff' : who.deviceKind === 'wall' ? 'wall' : 'kiosk';
@@ -23,32 +16,44 @@ export function audienceOf(who: Principal): Audience {
 
 /** What each audience may see of a request: the wall never gets names, rooms or notes; a kiosk only its own. */
 function project(audience: Audience, r: ServiceRequest) {
-  if (audience === 'staff') return r;
-  if (audience === 'wall') return toWallRequest(r);
-  return KioskRequest.parse(r);
+  return PROJECTIONS['request.upserted'][audience](r);
+}
+
+/** Told of each event the pull skips: a type this version does not know (written by a newer one), or data it cannot read. */
+export type SkipLog = (skipped: { version: number; type: string; reason: 'unknown_type' | 'unreadable' }) => void;
+
+/** The event as `audience` receives it, or null when it cannot be read (the caller logs and skips it). */
+function toAudience(audience: Audience, row: EventRow): object | null {
+  if (!isEventType(row.type)) return null;
+  const type: EventType = row.type;
+  const projections: Partial<Record<Audience, (data: never) => unknown>> = PROJECTIONS[type];
+  const projection = projections[audience];
+  const stored = EVENTS[type].stored.safeParse(row.data);
+  if (!projection || !stored.success) return null;
+  return { version: row.version, at: new Date(row.at).toISOString(), type, [EVENTS[type].field]: projection(stored.data as never) };
 }
 
 /**
  * Events after `after`, up to the version that was committed when the pull
  * began. `reset` when the cursor is ahead of the server (a restored database).
+ * An event this version cannot read (a type a newer version wrote during a
+ * rolling deploy, or data it cannot parse) is skipped and logged, for every
+ * audience, and the cursor moves past it: one such row never fails a pull.
  */
-export async function pull(db: Db, who: Principal, after: number) {
+export async function pull(db: Db, who: Principal, after: number, onSkip: SkipLog = () => undefined) {
   const audience = audienceOf(who);
   const upTo = await currentVersion(db, who.propertyId);
   if (after > upTo) return { version: upTo, events: [], hasMore: false, reset: true };
   const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
-  // Only staff see the pending-issue board; screens in the lobby get request events (and the wall its display settings).
-  const types = audience === 'staff' ? undefined : audience === 'wall' ? WALL_TYPES : KIOSK_TYPES;
+  // Screens in the lobby read only the types they hear of (and any type this version does not know, to log it).
+  const types = audience === 'staff' ? undefined : { only: eventTypesFor(audience), known: EVENT_TYPES };
   const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, own, types);
   const hasMore = rows.length === MAX_PULL_BATCH;
-  const events = rows.map((e) => {
-    const base = { version: e.version, at: new Date(e.at).toISOString() };
-    if (e.type === 'issue.upserted') return { ...base, type: 'issue.upserted' as const, issue: Issue.parse(e.data) };
-    if (e.type === 'luggage.upserted') return { ...base, type: 'luggage.upserted' as const, item: withDerived(LuggageItem.parse({ ...(e.data as object), overdue: false })) };
-    if (e.type === 'member.upserted') return { ...base, type: 'member.upserted' as const, member: MemberSummary.parse(e.data) };
-    if (e.type === 'approval.upserted') return { ...base, type: 'approval.upserted' as const, approval: Approval.parse(e.data) };
-    if (e.type === 'display.upserted') return { ...base, type: 'display.upserted' as const, display: DisplaySettings.parse(e.data) };
-    return { ...base, type: 'request.upserted' as const, request: project(audience, ServiceRequest.parse(e.data)) };
+  const events = rows.flatMap((row) => {
+    const event = toAudience(audience, row);
+    if (event) return [event];
+    onSkip({ version: row.version, type: row.type, reason: isEventType(row.type) ? 'unreadable' : 'unknown_type' });
+    return [];
   });
   return { version: hasMore ? rows[rows.length - 1]!.version : upTo, events, hasMore, reset: false };
 }

@@ -23,7 +23,7 @@ export const syncRoutes = [
     access: READERS,
     async handler({ req, who, deps }) {
       const { after } = parse(PullQuery, req.query);
-      return pull(deps.store.db, who, after);
+      return pull(deps.store.db, who, after, (skipped) => req.log.warn(skipped, 'pull skipped an event this version cannot read'));
     },
   }),
   route({
