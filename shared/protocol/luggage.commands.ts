@@ -5,7 +5,9 @@
  * one command instead of the whole push batch.
  */
 import { z } from 'zod';
-import { SHOE_STAGES } from '../domain/luggage.machine.ts';
+import { LUGGAGE_STATUSES, SHOE_STAGES } from '../domain/luggage.machine.ts';
+import { REQUEST_STATUSES } from '../domain/request.machine.ts';
+import { defineCommands } from './command-def.ts';
 import { ClaimCode } from '../domain/request.ts';
 import { FreeText } from '../domain/text.ts';
 
@@ -60,4 +62,16 @@ export const ShoeAdvancePayload = z.object({
   expectedStage: ShoeStage.nullable(),
   /** Where the guest collects the shoes when the ticket is called (`ready`). */
   desk: FreeText(40).nullable().default(null),
+});
+
+/** What an applied ledger command answers: the item's new status and revision (and a generated claim code on a desk check-in). */
+const LuggageResult = z.object({ itemId: z.uuid(), status: z.enum(LUGGAGE_STATUSES), rev: z.number().int() });
+
+export const luggageCommands = defineCommands({
+  'luggage.store': { payload: LuggageStorePayload, result: LuggageResult.extend({ claimCode: z.string() }), senders: ['staff'] },
+  'luggage.move': { payload: LuggageMovePayload, result: LuggageResult, senders: ['staff'] },
+  'luggage.release': { payload: LuggageReleasePayload, result: LuggageResult, senders: ['staff'] },
+  'luggage.release_lost': { payload: LuggageReleaseLostPayload, result: LuggageResult, senders: ['staff'] },
+  'luggage.approve_release': { payload: LuggageApproveReleasePayload, result: LuggageResult, senders: ['staff'] },
+  'shoe.advance': { payload: ShoeAdvancePayload, result: z.object({ requestId: z.uuid(), stage: ShoeStage, status: z.enum(REQUEST_STATUSES) }), senders: ['staff'] },
 });

@@ -76,8 +76,9 @@ async function seedProperty(store: Store): Promise<{ propertyId: string; deviceI
   return { propertyId, deviceId };
 }
 
+/** The store keeps an event's data as given: these tests look at versions and order only, so the data is a stand-in. */
 function event(propertyId: string, subjectDeviceId: string | null = null, data: unknown = { n: 1 }): NewEvent {
-  return { propertyId, type: 'request.upserted', entityId: uuidv7(), subjectDeviceId, actorStaffId: null, originDeviceId: subjectDeviceId, data };
+  return { propertyId, type: 'request.upserted', entityId: uuidv7(), subjectDeviceId, actorStaffId: null, originDeviceId: subjectDeviceId, data: data as ServiceRequest };
 }
 
 function request(deviceId: string, ticket: string, serviceDay: string): ServiceRequest {

@@ -10,7 +10,7 @@ import { effect } from '@preact/signals';
 import { upsertByRev, type ServiceRequest } from '../../../shared/domain/request.ts';
 import { StaffPull, StaffSnapshot, type PushOutcome } from '../../../shared/protocol/sync.ts';
 import type { StaffEvent } from '../../../shared/protocol/events.ts';
-import { RequestTransitionPayload } from '../../../shared/protocol/commands.ts';
+import { RequestTransitionPayload } from '../../../shared/protocol/request.commands.ts';
 import { nextStatus } from '../../../shared/domain/request.machine.ts';
 import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ISSUE_SLA_MINUTES, initialEscalation, needsIssue, severityOf, type Issue, type IssueSeverity } from '../../../shared/domain/issue.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Applied } from '../events/applied.ts';
@@ -13,7 +13,7 @@ import { freeReference, insertIssue } from './issues.repo.ts';
  * A guest's rating. A complaint or a rating of 2 or less also opens an item
  * on the pending-issue board, with its SLA clock running from now.
  */
-export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'feedback.submit'>, now: Date, clockOffsetMs: number): Promise<Applied> {
+export async function submitFeedback(trx: Tx, who: Principal, cmd: CommandOf<'feedback.submit'>, now: Date, clockOffsetMs: number): Promise<Applied<CommandResult<'feedback.submit'>>> {
   const p = cmd.payload;
   if (await trx.selectFrom('feedback').select('id').where('id', '=', p.feedbackId).executeTakeFirst()) {
     throw new DomainError('conflict', `Feedback ${p.feedbackId} already exists`);

@@ -8,7 +8,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ISSUE_NOTES_CARRIED, ISSUE_SLA_MINUTES, initialEscalation, type Issue, type IssueNote } from '../../../shared/domain/issue.ts';
 import { issueFacts, nextIssueStatus } from '../../../shared/domain/issue.machine.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { boardDefaults } from '../feedback/feedback.service.ts';
 import { insertIssue, insertNote, lockIssue, updateIssue } from '../feedback/issues.repo.ts';
@@ -48,7 +48,7 @@ function noteOf(who: Staff, at: string, text: string, to: { id: string; name: st
 }
 
 /** Writes the new state (and a note, if any) and appends the event. */
-async function save(trx: Tx, who: Staff, deviceId: string, before: Issue | null, next: Issue, note: IssueNote | null): Promise<Applied> {
+async function save(trx: Tx, who: Staff, deviceId: string, before: Issue | null, next: Issue, note: IssueNote | null): Promise<Applied<CommandResult<'issue.transition'>>> {
   let issue = next;
   if (note) {
     await insertNote(trx, who.propertyId, issue.id, note);
@@ -68,7 +68,7 @@ async function save(trx: Tx, who: Staff, deviceId: string, before: Issue | null,
   return { result: { issueId: issue.id, status: issue.status, ownerStaffId: issue.ownerStaffId, rev: issue.rev }, version };
 }
 
-export async function transitionIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.transition'>, now: Date): Promise<Applied> {
+export async function transitionIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.transition'>, now: Date): Promise<Applied<CommandResult<'issue.transition'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const cur = await load(trx, who, p.issueId);
@@ -108,7 +108,7 @@ export async function transitionIssue(trx: Tx, principal: Principal, cmd: Comman
   return save(trx, who, cmd.deviceId, cur, next, p.note ? noteOf(who, at, p.note) : null);
 }
 
-export async function handoverIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.handover'>, now: Date): Promise<Applied> {
+export async function handoverIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.handover'>, now: Date): Promise<Applied<CommandResult<'issue.handover'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const cur = await load(trx, who, p.issueId);
@@ -130,14 +130,14 @@ export async function handoverIssue(trx: Tx, principal: Principal, cmd: CommandO
 }
 
 /** Any staff member may add an internal note (colleagues help; the owner stays responsible). */
-export async function noteIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.note'>, now: Date): Promise<Applied> {
+export async function noteIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.note'>, now: Date): Promise<Applied<CommandResult<'issue.note'>>> {
   const who = staffOnly(principal);
   const cur = await load(trx, who, cmd.payload.issueId);
   const at = now.toISOString();
   return save(trx, who, cmd.deviceId, cur, { ...cur, updatedAt: at, rev: cur.rev + 1 }, noteOf(who, at, cmd.payload.text));
 }
 
-export async function setIssueDepartments(trx: Tx, principal: Principal, cmd: CommandOf<'issue.departments'>, now: Date): Promise<Applied> {
+export async function setIssueDepartments(trx: Tx, principal: Principal, cmd: CommandOf<'issue.departments'>, now: Date): Promise<Applied<CommandResult<'issue.departments'>>> {
   const who = staffOnly(principal);
   const cur = await load(trx, who, cmd.payload.issueId);
   mustBeOpen(cur);
@@ -150,7 +150,7 @@ export async function setIssueDepartments(trx: Tx, principal: Principal, cmd: Co
  * A complaint taken by phone or at the desk. The one who takes it is its
  * first responder: it opens acknowledged, owned by them.
  */
-export async function recordIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.record'>, now: Date): Promise<Applied> {
+export async function recordIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.record'>, now: Date): Promise<Applied<CommandResult<'issue.record'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   if (await trx.selectFrom('issues').select('id').where('id', '=', p.issueId).executeTakeFirst()) {

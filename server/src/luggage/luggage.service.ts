@@ -5,7 +5,7 @@
  */
 import { normalizeClaimCode, type CustodyEntry, type LuggageItem } from '../../../shared/domain/luggage.ts';
 import { LUGGAGE_APPROVER_ROLES, nextLuggageStatus, type LuggageAction, type LuggageStatus } from '../../../shared/domain/luggage.machine.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Applied } from '../events/applied.ts';
@@ -54,7 +54,7 @@ async function lockExisting(trx: Tx, who: Staff, itemId: string): Promise<Luggag
 
 const result = (item: LuggageItem) => ({ itemId: item.id, status: item.status, rev: item.rev });
 
-export async function storeLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.store'>, now: Date): Promise<Applied> {
+export async function storeLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.store'>, now: Date): Promise<Applied<CommandResult<'luggage.store'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   if (await itemExists(trx, p.itemId)) throw new DomainError('conflict', `Luggage item ${p.itemId} already exists`);
@@ -109,7 +109,7 @@ export async function storeLuggage(trx: Tx, principal: Principal, cmd: CommandOf
   return { result: { ...result(out.item), claimCode }, version: Math.max(version, out.version) };
 }
 
-export async function moveLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.move'>, now: Date): Promise<Applied> {
+export async function moveLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.move'>, now: Date): Promise<Applied<CommandResult<'luggage.move'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const item = await lockExisting(trx, who, p.itemId);
@@ -120,7 +120,7 @@ export async function moveLuggage(trx: Tx, principal: Principal, cmd: CommandOf<
   return { result: result(out.item), version: out.version };
 }
 
-export async function releaseLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.release'>, now: Date): Promise<Applied> {
+export async function releaseLuggage(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.release'>, now: Date): Promise<Applied<CommandResult<'luggage.release'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const item = await lockExisting(trx, who, p.itemId);
@@ -142,7 +142,7 @@ export async function releaseLuggage(trx: Tx, principal: Principal, cmd: Command
   return { result: result(out.item), version: Math.max(version, out.version) };
 }
 
-export async function releaseLost(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.release_lost'>, now: Date): Promise<Applied> {
+export async function releaseLost(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.release_lost'>, now: Date): Promise<Applied<CommandResult<'luggage.release_lost'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const item = await lockExisting(trx, who, p.itemId);
@@ -159,7 +159,7 @@ export async function releaseLost(trx: Tx, principal: Principal, cmd: CommandOf<
   return { result: result(out.item), version: out.version };
 }
 
-export async function approveRelease(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.approve_release'>, now: Date): Promise<Applied> {
+export async function approveRelease(trx: Tx, principal: Principal, cmd: CommandOf<'luggage.approve_release'>, now: Date): Promise<Applied<CommandResult<'luggage.approve_release'>>> {
   const who = staffOnly(principal);
   if (!(LUGGAGE_APPROVER_ROLES as readonly string[]).includes(who.role)) throw new DomainError('forbidden', 'Only a supervisor or manager approves a hand-back without the claim ticket');
   const p = cmd.payload;

@@ -12,8 +12,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { balanceDelta, limitFor, magnitude, MAX_STORED, remainingBudget, withinAuthority, type AuthorityLimits } from '../../../shared/domain/authority.ts';
 import { cardCode } from '../../../shared/domain/card-token.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
-import type { MemberBalanceResult } from '../../../shared/protocol/member-commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
+import type { MemberBalanceResult } from '../../../shared/protocol/member.commands.ts';
 import { MemberTier } from '../../../shared/protocol/members.ts';
 import type { Approval, AuthorityToday, MemberSummary } from '../../../shared/protocol/members-staff.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
@@ -128,7 +128,7 @@ async function apply(trx: Tx, m: StaffMemberRow, c: ApprovalPayload, by: { staff
   return next;
 }
 
-export async function changeBalance(trx: Tx, principal: Principal, cmd: CommandOf<'member.balance'>, now: Date): Promise<Applied> {
+export async function changeBalance(trx: Tx, principal: Principal, cmd: CommandOf<'member.balance'>, now: Date): Promise<Applied<CommandResult<'member.balance'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   if (p.operation !== 'adjust' && p.amountMinor <= 0) throw new DomainError('bad_request', `A ${p.operation} needs a positive amount`);
@@ -169,7 +169,7 @@ export async function changeBalance(trx: Tx, principal: Principal, cmd: CommandO
  * unlimited), so slicing work into approvals cannot exceed it either;
  * declining moves nothing and needs only the role's limit to cover it.
  */
-export async function decideApproval(trx: Tx, principal: Principal, cmd: CommandOf<'approval.decide'>, now: Date): Promise<Applied> {
+export async function decideApproval(trx: Tx, principal: Principal, cmd: CommandOf<'approval.decide'>, now: Date): Promise<Applied<CommandResult<'approval.decide'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   if (who.role === 'agent') throw new DomainError('forbidden', 'Only a supervisor or manager decides approvals');
@@ -197,7 +197,7 @@ export async function decideApproval(trx: Tx, principal: Principal, cmd: Command
   return { result: { approvalId: a.id, status: decided!.status }, version };
 }
 
-export async function reissueCard(trx: Tx, principal: Principal, cmd: CommandOf<'member.reissue_card'>, now: Date): Promise<Applied> {
+export async function reissueCard(trx: Tx, principal: Principal, cmd: CommandOf<'member.reissue_card'>, now: Date): Promise<Applied<CommandResult<'member.reissue_card'>>> {
   const who = staffOnly(principal);
   if (who.role === 'agent') throw new DomainError('forbidden', 'Only a supervisor or manager reissues a card');
   const m = await lockExisting(trx, who, cmd.payload.memberId);
@@ -215,7 +215,7 @@ export async function reissueCard(trx: Tx, principal: Principal, cmd: CommandOf<
   return { result: { memberId: m.id, cardVersion: next.card_version }, version };
 }
 
-export async function setAuthority(trx: Tx, principal: Principal, cmd: CommandOf<'settings.authority'>, now: Date): Promise<Applied> {
+export async function setAuthority(trx: Tx, principal: Principal, cmd: CommandOf<'settings.authority'>, now: Date): Promise<Applied<CommandResult<'settings.authority'>>> {
   const who = staffOnly(principal);
   if (who.role !== 'manager') throw new DomainError('forbidden', 'Only a manager sets authority limits');
   const before = await authorityLimits(trx, who.propertyId);

@@ -2,10 +2,9 @@ import { kindAllows, nextStatus } from '../../../shared/domain/request.machine.t
 import { queueJob, type ServiceRequest } from '../../../shared/domain/request.ts';
 import { queueMayTake, requestQueue } from '../../../shared/domain/request-queue.ts';
 import { addDays, isTicketFormat, serviceDayOf, STAFF_TICKET_LETTER } from '../../../shared/domain/ticket.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import type { CardKeys } from '../members/cards.service.ts';
 import type { Tx } from '../store/store.ts';
 import { correctedTime, displayableDeviceTime, storedSkew } from '../sync/clock.ts';
 import { appendEvent } from '../events/events.repo.ts';
@@ -13,11 +12,8 @@ import { linkMember } from './member-link.ts';
 import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
 
 import type { Applied } from '../events/applied.ts';
+import type { HandlerDeps } from '../events/command-handler.ts';
 
-/** What request handlers need beyond the transaction: the card key that verifies a request's member card. */
-export interface RequestDeps {
-  cardKeys: CardKeys;
-}
 
 /**
  * `clockOffsetMs` is the server's clock minus the device's, measured on this
@@ -25,7 +21,7 @@ export interface RequestDeps {
  * moment on the server's clock: client time + offset, never in the future.
  * A member card that comes with it is verified first (member-link.ts).
  */
-export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Applied> {
+export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: HandlerDeps): Promise<Applied<CommandResult<'request.create'>>> {
   const p = cmd.payload;
   // Take the property row lock (appendEvent takes it anyway) before the ticket check, so two devices issuing one ticket at once cannot both pass it.
   const property = await trx.selectFrom('properties').select(['time_zone']).where('id', '=', who.propertyId).forUpdate().executeTakeFirstOrThrow();
@@ -100,7 +96,7 @@ async function kioskLetter(trx: Tx, who: Extract<Principal, { kind: 'device' }>)
   return letters.get(who) ?? null;
 }
 
-export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.transition'>, now: Date): Promise<Applied> {
+export async function transitionRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.transition'>, now: Date): Promise<Applied<CommandResult<'request.transition'>>> {
   if (who.kind !== 'staff') throw new DomainError('forbidden', 'Only staff change a request');
   const p = cmd.payload;
   const current = await lockRequest(trx, who.propertyId, p.requestId);

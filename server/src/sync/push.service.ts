@@ -1,4 +1,4 @@
-import { COMMAND_SENDERS, Command } from '../../../shared/protocol/commands.ts';
+import { Command, maySend } from '../../../shared/protocol/commands.ts';
 import type { CommandEnvelope, PushEnvelope, PushOutcome, PushResponse } from '../../../shared/protocol/sync.ts';
 import { clockOffset, displayableDeviceTime } from './clock.ts';
 import { describeIssues } from '../http/route.ts';
@@ -6,33 +6,20 @@ import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Notifier } from '../live/notifier.ts';
-import { submitFeedback } from '../feedback/feedback.service.ts';
-import { handoverIssue, noteIssue, recordIssue, setIssueDepartments, transitionIssue } from '../issues/issues.service.ts';
+import type { CommandHandler, HandlerDeps, HandlerSlice } from '../events/command-handler.ts';
+import { feedbackHandlers } from '../feedback/feedback.handlers.ts';
+import { issueHandlers } from '../issues/issues.handlers.ts';
 import { luggageHandlers } from '../luggage/luggage.handlers.ts';
 import { memberHandlers } from '../members/member.handlers.ts';
-import type { Applied } from '../events/applied.ts';
-import { createRequest, transitionRequest, type RequestDeps } from '../requests/requests.service.ts';
+import { requestHandlers } from '../requests/requests.handlers.ts';
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
 
-type Handler = (trx: Tx, who: Principal, cmd: Command, now: Date, clockOffsetMs: number, deps: RequestDeps) => Promise<Applied>;
+/** Every domain's slice, merged: the compiler checks there is exactly one handler per command type. */
+const handlers: HandlerSlice<Command['type']> = { ...requestHandlers, ...feedbackHandlers, ...luggageHandlers, ...issueHandlers, ...memberHandlers };
 
-/** The typed handler map: one entry per command type, checked exhaustively by the compiler. */
-const handlers: { [T in Command['type']]: (trx: Tx, who: Principal, cmd: Extract<Command, { type: T }>, now: Date, clockOffsetMs: number, deps: RequestDeps) => Promise<Applied> } = {
-  'request.create': createRequest,
-  'request.transition': (trx, who, cmd, now) => transitionRequest(trx, who, cmd, now),
-  'feedback.submit': submitFeedback,
-  ...luggageHandlers,
-  'issue.transition': (trx, who, cmd, now) => transitionIssue(trx, who, cmd, now),
-  'issue.handover': (trx, who, cmd, now) => handoverIssue(trx, who, cmd, now),
-  'issue.note': (trx, who, cmd, now) => noteIssue(trx, who, cmd, now),
-  'issue.record': (trx, who, cmd, now) => recordIssue(trx, who, cmd, now),
-  'issue.departments': (trx, who, cmd, now) => setIssueDepartments(trx, who, cmd, now),
-  ...memberHandlers,
-};
-
-/** `cardKeys` (RequestDeps) verifies a member card that comes with a request. */
-export interface PushDeps extends RequestDeps {
+/** `cardKeys` (HandlerDeps) verifies a member card that comes with a request. */
+export interface PushDeps extends HandlerDeps {
   store: Store;
   notifier: Notifier;
   now?: () => Date;
@@ -94,7 +81,7 @@ interface Step {
   version?: number;
 }
 
-async function pushOne(trx: Tx, who: Principal, raw: CommandEnvelope, lastSeq: number, now: Date, clockOffsetMs: number, deps: RequestDeps): Promise<Step> {
+async function pushOne(trx: Tx, who: Principal, raw: CommandEnvelope, lastSeq: number, now: Date, clockOffsetMs: number, deps: HandlerDeps): Promise<Step> {
   const pre = await precheck(trx, raw, lastSeq);
   if (pre) return pre;
   // Each command is read on its own: bad content rejects this command only, and its number still advances.
@@ -107,11 +94,11 @@ async function pushOne(trx: Tx, who: Principal, raw: CommandEnvelope, lastSeq: n
   const cmd = parsed.data;
   await sql`savepoint command`.execute(trx);
   try {
-    const senders: readonly string[] = COMMAND_SENDERS[cmd.type];
-    if (!senders.includes(who.kind === 'staff' ? 'staff' : who.deviceKind)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
+    const sender = who.kind === 'staff' ? 'staff' : who.deviceKind;
+    if (sender === 'wall' || !maySend(cmd.type, sender)) throw new DomainError('forbidden', `${cmd.type} is not allowed from this device`);
     // A shared tablet may deliver one person's queued action after they signed out: never credit it to whoever is signed in now.
     if (who.kind === 'staff' && cmd.actor !== undefined && cmd.actor !== who.staffId) throw new DomainError('actor_signed_out', 'Taken by someone who signed out before it was delivered');
-    const handler = handlers[cmd.type] as Handler;
+    const handler = handlers[cmd.type] as CommandHandler<typeof cmd.type>;
     const applied = await handler(trx, who, cmd, now, clockOffsetMs, deps);
     await sql`release savepoint command`.execute(trx);
     await record(trx, cmd, 'applied', applied.result, null);

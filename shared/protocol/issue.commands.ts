@@ -1,8 +1,9 @@
-/** Payloads of the pending-issue board's commands (staff only); the union lives in commands.ts. */
+/** The pending-issue board's commands (staff only): payloads and definitions; commands.ts merges them. */
 import { z } from 'zod';
 import { Department, FeedbackCategory, FollowUpInput, IssueSeverity } from '../domain/issue.ts';
 import { ISSUE_ACTIONS, ISSUE_STATUSES } from '../domain/issue.machine.ts';
 import { FreeText } from '../domain/text.ts';
+import { defineCommands } from './command-def.ts';
 
 const Departments = z.array(Department).max(6).transform((d) => [...new Set(d)]);
 
@@ -44,3 +45,14 @@ export const IssueRecordPayload = z.object({
 });
 
 export const IssueDepartmentsPayload = z.object({ issueId: z.uuid(), departments: Departments });
+
+/** Every issue command answers the issue's new status, owner and revision. */
+const IssueResult = z.object({ issueId: z.uuid(), status: z.enum(ISSUE_STATUSES), ownerStaffId: z.string().nullable(), rev: z.number().int() });
+
+export const issueCommands = defineCommands({
+  'issue.transition': { payload: IssueTransitionPayload, result: IssueResult, senders: ['staff'] },
+  'issue.handover': { payload: IssueHandoverPayload, result: IssueResult, senders: ['staff'] },
+  'issue.note': { payload: IssueNotePayload, result: IssueResult, senders: ['staff'] },
+  'issue.record': { payload: IssueRecordPayload, result: IssueResult, senders: ['staff'] },
+  'issue.departments': { payload: IssueDepartmentsPayload, result: IssueResult, senders: ['staff'] },
+});

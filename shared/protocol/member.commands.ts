@@ -1,7 +1,9 @@
 /** Staff commands on members' balances, approvals above authority, card reissue and the authority limits. */
 import { z } from 'zod';
-import { AuthorityLimitsInput, BalanceOperation } from '../domain/authority.ts';
+import { AuthorityLimits, AuthorityLimitsInput, BalanceOperation } from '../domain/authority.ts';
 import { FreeText } from '../domain/text.ts';
+import { defineCommands } from './command-def.ts';
+import { ApprovalStatus } from './members-staff.ts';
 
 const Reason = FreeText(300, { multiline: true, min: 3 });
 const Money = z.number().int().min(-100_000_000).max(100_000_000);
@@ -49,3 +51,10 @@ export const MemberBalanceResult = z.discriminatedUnion('status', [
   }),
 ]);
 export type MemberBalanceResult = z.infer<typeof MemberBalanceResult>;
+
+export const memberCommands = defineCommands({
+  'member.balance': { payload: MemberBalancePayload, result: MemberBalanceResult, senders: ['staff'] },
+  'member.reissue_card': { payload: MemberReissueCardPayload, result: z.object({ memberId: z.uuid(), cardVersion: z.number().int() }), senders: ['staff'] },
+  'approval.decide': { payload: ApprovalDecidePayload, result: z.object({ approvalId: z.uuid(), status: ApprovalStatus }), senders: ['staff'] },
+  'settings.authority': { payload: SettingsAuthorityPayload, result: z.object({ limits: AuthorityLimits }), senders: ['staff'] },
+});
