@@ -5,14 +5,14 @@
  * → serving, ready → called (the wall calls the ticket), returned → completed.
  */
 import { nextShoeStage, SHOE_STAGE_STATUS } from '../../../shared/domain/luggage.machine.ts';
-import type { CommandOf } from '../../../shared/protocol/commands.ts';
+import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
 import { lockOpenRequest, moveRequest, staffOnly } from './linked-requests.ts';
 
-export async function advanceShoeJob(trx: Tx, principal: Principal, cmd: CommandOf<'shoe.advance'>, now: Date): Promise<Applied> {
+export async function advanceShoeJob(trx: Tx, principal: Principal, cmd: CommandOf<'shoe.advance'>, now: Date): Promise<Applied<CommandResult<'shoe.advance'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
   const req = await lockOpenRequest(trx, who, p.requestId, 'shoe_care');
