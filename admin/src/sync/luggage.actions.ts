@@ -7,14 +7,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { normalizeClaimCode } from '../../../shared/domain/luggage.ts';
 import type { ShoeStage } from '../../../shared/domain/luggage.machine.ts';
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
-import type { CommandDraft } from '../../../shared/protocol/commands.ts';
-import { sendAction } from './outbox.ts';
+import { sendCommand, type Sent } from './sent.ts';
 import { desk } from './prefs.ts';
 import { requestList } from './queries.ts';
-
-async function send(draft: CommandDraft): Promise<string | null> {
-  return (await sendAction(draft))?.id ?? null;
-}
 
 export interface CheckIn {
   requestId: string | null;
@@ -30,8 +25,8 @@ export interface CheckIn {
 
 const orNull = (s: string) => s.trim() || null;
 
-export function checkIn(c: CheckIn): Promise<string | null> {
-  return send({
+export function checkIn(c: CheckIn): Promise<Sent<'luggage.store'> | null> {
+  return sendCommand({
     type: 'luggage.store',
     payload: {
       itemId: uuidv7(),
@@ -48,27 +43,27 @@ export function checkIn(c: CheckIn): Promise<string | null> {
   });
 }
 
-export function moveItem(itemId: string, location: string, note: string): Promise<string | null> {
-  return send({ type: 'luggage.move', payload: { itemId, location: location.trim(), note: orNull(note) } });
+export function moveItem(itemId: string, location: string, note: string): Promise<Sent<'luggage.move'> | null> {
+  return sendCommand({ type: 'luggage.move', payload: { itemId, location: location.trim(), note: orNull(note) } });
 }
 
 /** Hand-back with the claim ticket. A waiting kiosk pick-up request with the same code is completed with it. */
-export function release(itemId: string, claimCode: string, bagCount: number): Promise<string | null> {
+export function release(itemId: string, claimCode: string, bagCount: number): Promise<Sent<'luggage.release'> | null> {
   const code = normalizeClaimCode(claimCode);
   const pickup = requestList.value.find(
     (r: ServiceRequest) => r.kind === 'luggage_out' && r.status !== 'completed' && r.status !== 'cancelled' && r.details?.kind === 'luggage_out' && r.details.claimCode === code,
   );
-  return send({ type: 'luggage.release', payload: { itemId, claimCode: code, bagCount, requestId: pickup?.id ?? null } });
+  return sendCommand({ type: 'luggage.release', payload: { itemId, claimCode: code, bagCount, requestId: pickup?.id ?? null } });
 }
 
-export function releaseLost(itemId: string, identityNotes: string): Promise<string | null> {
-  return send({ type: 'luggage.release_lost', payload: { itemId, identityNotes: identityNotes.trim() } });
+export function releaseLost(itemId: string, identityNotes: string): Promise<Sent<'luggage.release_lost'> | null> {
+  return sendCommand({ type: 'luggage.release_lost', payload: { itemId, identityNotes: identityNotes.trim() } });
 }
 
-export function decideRelease(itemId: string, approve: boolean): Promise<string | null> {
-  return send({ type: 'luggage.approve_release', payload: { itemId, approve } });
+export function decideRelease(itemId: string, approve: boolean): Promise<Sent<'luggage.approve_release'> | null> {
+  return sendCommand({ type: 'luggage.approve_release', payload: { itemId, approve } });
 }
 
-export function advanceShoe(requestId: string, stage: ShoeStage, expectedStage: ShoeStage | null): Promise<string | null> {
-  return send({ type: 'shoe.advance', payload: { requestId, stage, expectedStage, desk: desk.value.trim() || null } });
+export function advanceShoe(requestId: string, stage: ShoeStage, expectedStage: ShoeStage | null): Promise<Sent<'shoe.advance'> | null> {
+  return sendCommand({ type: 'shoe.advance', payload: { requestId, stage, expectedStage, desk: desk.value.trim() || null } });
 }

@@ -9,7 +9,6 @@
 import { computed, signal } from '@preact/signals';
 import type { AuthorityLimits, BalanceOperation } from '../../../shared/domain/authority.ts';
 import { upsertByRev } from '../../../shared/domain/request.ts';
-import type { CommandDraft } from '../../../shared/protocol/commands.ts';
 import type { StaffEvent } from '../../../shared/protocol/events.ts';
 import {
   ApprovalList,
@@ -21,7 +20,7 @@ import {
   type MemberSummary,
 } from '../../../shared/protocol/members-staff.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
-import { sendAction } from './outbox.ts';
+import { sendCommand, type Sent } from './sent.ts';
 
 const PAGE = 20;
 
@@ -145,23 +144,19 @@ export function resetMembers(): void {
   authority.value = null;
 }
 
-async function send(draft: CommandDraft): Promise<string | null> {
-  return (await sendAction(draft))?.id ?? null;
+export function changeBalance(c: { memberId: string; operation: BalanceOperation; amountMinor: number; points: number; reason: string; expectedBalance: number | null }): Promise<Sent<'member.balance'> | null> {
+  return sendCommand({ type: 'member.balance', payload: { ...c, reason: c.reason.trim() } });
 }
 
-export function changeBalance(c: { memberId: string; operation: BalanceOperation; amountMinor: number; points: number; reason: string; expectedBalance: number | null }): Promise<string | null> {
-  return send({ type: 'member.balance', payload: { ...c, reason: c.reason.trim() } });
+export function decideApproval(approvalId: string, approve: boolean, note: string): Promise<Sent<'approval.decide'> | null> {
+  return sendCommand({ type: 'approval.decide', payload: { approvalId, approve, note: note.trim() } });
 }
 
-export function decideApproval(approvalId: string, approve: boolean, note: string): Promise<string | null> {
-  return send({ type: 'approval.decide', payload: { approvalId, approve, note: note.trim() } });
+export function reissueCard(memberId: string, reason: string): Promise<Sent<'member.reissue_card'> | null> {
+  return sendCommand({ type: 'member.reissue_card', payload: { memberId, reason: reason.trim() } });
 }
 
-export function reissueCard(memberId: string, reason: string): Promise<string | null> {
-  return send({ type: 'member.reissue_card', payload: { memberId, reason: reason.trim() } });
-}
-
-export async function saveAuthority(limits: AuthorityLimits): Promise<string | null> {
-  const id = await send({ type: 'settings.authority', payload: { limits } });
+export async function saveAuthority(limits: AuthorityLimits): Promise<Sent<'settings.authority'> | null> {
+  const id = await sendCommand({ type: 'settings.authority', payload: { limits } });
   return id;
 }

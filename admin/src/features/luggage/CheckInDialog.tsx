@@ -5,7 +5,7 @@ import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { checkIn } from '../../sync/luggage.actions.ts';
 import { tagsComplete } from './luggage.queries.ts';
-import { useCommand } from './use-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
 
 /** Check-in: from a waiting kiosk drop-off (its claim code and guest) or at the desk (a fresh claim code). */
 export function CheckInDialog({ waiting, onClose }: { waiting: ServiceRequest[]; onClose: () => void }) {
@@ -20,7 +20,7 @@ export function CheckInDialog({ waiting, onClose }: { waiting: ServiceRequest[];
   const [pickup, setPickup] = useState('');
   const [notes, setNotes] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [state, run] = useCommand(onClose);
+  const [state, run] = useCommand<'luggage.store'>(onClose);
 
   function pick(id: string) {
     setRequestId(id);

@@ -3,7 +3,8 @@ import type { LuggageItem } from '../../../../shared/domain/luggage.ts';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { release, releaseLost } from '../../sync/luggage.actions.ts';
-import { useCommand } from './use-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
+import type { Sent } from '../../sync/sent.ts';
 
 /**
  * Hand-back: the claim code (typed, or typed by a scanner wedge ending in
@@ -16,7 +17,7 @@ export function ReleaseDialog({ item, onClose, claimCode = '' }: { item: Luggage
   const [claim, setClaim] = useState(claimCode);
   const [bags, setBags] = useState('');
   const [notes, setNotes] = useState('');
-  const [state, run] = useCommand(onClose);
+  const [state, run] = useCommand<'luggage.release' | 'luggage.release_lost'>(onClose);
   const busy = state.kind === 'sending';
   const error = state.kind === 'refused' ? t(errorKey(state.code)) : state.kind === 'queued' ? t('luggage.queued') : null;
 
@@ -102,10 +103,10 @@ export function ReleaseDialog({ item, onClose, claimCode = '' }: { item: Luggage
 }
 
 /** Move an item to another shelf, room or locker; the custody log records it. */
-export function MoveDialog({ item, onClose, onMove }: { item: LuggageItem; onClose: () => void; onMove: (location: string, note: string) => Promise<string | null> }) {
+export function MoveDialog({ item, onClose, onMove }: { item: LuggageItem; onClose: () => void; onMove: (location: string, note: string) => Promise<Sent<'luggage.move'> | null> }) {
   const [location, setLocation] = useState('');
   const [note, setNote] = useState('');
-  const [state, run] = useCommand(onClose);
+  const [state, run] = useCommand<'luggage.move'>(onClose);
   const busy = state.kind === 'sending';
   return (
     <div class="modal-backdrop" onClick={(e) => e.target === e.currentTarget && !busy && onClose()}>

@@ -6,7 +6,7 @@ import type { Approval } from '../../../../shared/protocol/members-staff.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
 import { authority, decideApproval, loadAuthority, pendingApprovals } from '../../sync/members.ts';
 import { formatMoney } from './money.ts';
-import { useMemberCommand } from './use-member-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
 
 /** Balance changes above someone's authority, for supervisors and managers to approve or decline (live). */
 export function ApprovalsInbox({ me, onOpen }: { me: StaffMe; onOpen: (memberId: string) => void }) {
@@ -31,7 +31,7 @@ export function ApprovalsInbox({ me, onOpen }: { me: StaffMe; onOpen: (memberId:
 
 export function ApprovalRow({ a, me, onOpen }: { a: Approval; me: StaffMe; onOpen?: (memberId: string) => void }) {
   const [note, setNote] = useState('');
-  const [state, run] = useMemberCommand(() => void loadAuthority()); // approving drew on this person's budget
+  const [state, run] = useCommand<'approval.decide'>(() => void loadAuthority()); // approving drew on this person's budget
   const limits = authority.value?.limits;
   const today = authority.value?.today;
   const own = a.requestedBy === me.staff.id;

@@ -4,7 +4,7 @@ import { errorKey } from '../../../../shared/i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { authority, loadAuthority, saveAuthority } from '../../sync/members.ts';
 import { formatMoney, formatPoints, parseMoney, parsePoints } from './money.ts';
-import { useMemberCommand } from './use-member-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
 
 type Unit = 'money' | 'points';
 const UNITS: readonly Unit[] = ['money', 'points'];
@@ -28,7 +28,7 @@ export function AuthorityDialog({ onClose }: { onClose: () => void }) {
     }
     return out;
   });
-  const [state, run] = useMemberCommand(() => void loadAuthority());
+  const [state, run] = useCommand<'settings.authority'>(() => void loadAuthority());
   const parsed = (k: string): number | null => {
     const text = draft[k] ?? '';
     const n = k.includes('.points.') ? (text.trim() ? parsePoints(text) : null) : parseMoney(text);

@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import { BalanceOperation, limitFor, withinBudget } from '../../../../shared/domain/authority.ts';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 import { errorKey } from '../../../../shared/i18n/admin.ts';
-import { MemberBalanceResult } from '../../../../shared/protocol/member.commands.ts';
 import type { MemberSummary } from '../../../../shared/protocol/members-staff.ts';
 import { t } from '../../i18n/i18n.ts';
 import { approvalsById, authority, changeBalance, loadAuthority } from '../../sync/members.ts';
 import { formatMoney, formatPoints, parseMoney, parsePoints } from './money.ts';
-import { useMemberCommand } from './use-member-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
 
 /**
  * Top-up, redeem/refund or adjust/compensate, with a reason. Shows what is
@@ -20,9 +19,8 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState<'amount' | 'reason' | null>(null);
-  const [state, run, reset] = useMemberCommand((result) => {
-    const r = MemberBalanceResult.safeParse(result);
-    if (r.success) {
+  const [state, run, reset] = useCommand<'member.balance'>((result) => {
+    if (result) {
       setAmount('');
       setPoints('');
       setReason('');
@@ -55,8 +53,8 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
     void run(() => changeBalance({ memberId: member.id, operation: op, amountMinor: money, points: pts, reason, expectedBalance: member.balanceMinor }));
   }
 
-  const result = state.kind === 'ok' ? MemberBalanceResult.safeParse(state.result) : null;
-  const asked = result?.success && result.data.status === 'pending_approval' ? approvalsById.value.get(result.data.approvalId) : undefined;
+  const result = state.kind === 'ok' ? state.result : null;
+  const asked = result?.status === 'pending_approval' ? approvalsById.value.get(result.approvalId) : undefined;
   const decided = asked && asked.status !== 'pending' ? asked : undefined;
   return (
     <form class="balance-form" data-testid="balance-form" onSubmit={submit}>
@@ -119,7 +117,7 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
         <button type="submit" class={`btn ${over ? 'btn-secondary' : 'btn-accent'}`} data-testid="balance-submit" disabled={busy}>
           {over ? t('members.form.submitApproval') : t('members.form.submit')}
         </button>
-        <p class="balance-status" role="status" data-testid="balance-status" data-state={decided ? decided.status : result?.success ? result.data.status : state.kind}>
+        <p class="balance-status" role="status" data-testid="balance-status" data-state={decided ? decided.status : result ? result.status : state.kind}>
           {invalid === 'amount'
             ? t('members.form.invalidAmount')
             : invalid === 'reason'
@@ -128,9 +126,9 @@ export function BalanceForm({ member, role }: { member: MemberSummary; role: Sta
                 ? t(errorKey(state.code))
                 : state.kind === 'queued'
                   ? t('members.form.queued')
-                  : result?.success
-                    ? result.data.status === 'applied'
-                      ? t('members.form.applied', { amount: formatMoney(result.data.balanceMinor) })
+                  : result
+                    ? result.status === 'applied'
+                      ? t('members.form.applied', { amount: formatMoney(result.balanceMinor) })
                       : decided
                         ? t(`members.approvals.status.${decided.status}`, { name: decided.decidedByName ?? '' })
                         : t('members.form.pending')

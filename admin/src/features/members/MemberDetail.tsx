@@ -8,7 +8,7 @@ import { ApprovalRow } from './ApprovalsInbox.tsx';
 import { BalanceForm } from './BalanceForm.tsx';
 import { CardDialog } from './CardDialog.tsx';
 import { formatMoney } from './money.ts';
-import { useMemberCommand } from './use-member-command.ts';
+import { useCommand } from '../../ui/use-command.ts';
 
 const canSupervise = (me: StaffMe) => me.staff.role === 'supervisor' || me.staff.role === 'manager';
 
@@ -98,7 +98,7 @@ function LedgerEntry({ e }: { e: StaffLedgerEntry }) {
 function Reissue({ memberId }: { memberId: string }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [state, run] = useMemberCommand(() => setOpen(false));
+  const [state, run] = useCommand<'member.reissue_card'>(() => setOpen(false));
   if (!open) {
     return (
       <>
@@ -107,7 +107,7 @@ function Reissue({ memberId }: { memberId: string }) {
         </button>
         {state.kind === 'ok' && (
           <span class="reissue-done" data-testid="reissue-done">
-            {t('members.reissue.done', { n: String((state.result as { cardVersion?: number } | null)?.cardVersion ?? '') })}
+            {t('members.reissue.done', { n: String(state.result?.cardVersion ?? '') })}
           </span>
         )}
       </>
