@@ -7,19 +7,17 @@
  * commands become visible notices; nothing is dropped silently.
  */
 import { effect } from '@preact/signals';
-import { upsertByRev, type ServiceRequest } from '../../../shared/domain/request.ts';
 import { StaffPull, StaffSnapshot, type PushOutcome } from '../../../shared/protocol/sync.ts';
 import type { StaffEvent } from '../../../shared/protocol/events.ts';
-import { RequestTransitionPayload } from '../../../shared/protocol/request.commands.ts';
 import { nextStatus } from '../../../shared/domain/request.machine.ts';
 import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, isUnauthenticated } from './api.ts';
 import { db, ensureDeviceId, loadCachedView, markViewSaved, replaceCachedView, upsertCachedView } from './db.ts';
-import { recordResults, replaceLuggage, upsertLuggage } from './luggage.queries.ts';
-import { pruneOverlays, type Overlay } from './optimistic.ts';
-import { resetIssues, serverIssues, setIssues, settleIssueCommands, upsertIssues } from './issues.ts';
-import { applyMemberEvents, resetMembers } from './members.ts';
+import { recordResults } from './luggage.queries.ts';
+import type { Overlay } from './optimistic.ts';
+import { ownsCommand } from './slice.ts';
+import { FALLBACK_SLICE, SLICES } from './slices.ts';
 import {
   cachedAsOf,
   flushState,
@@ -48,9 +46,8 @@ export interface Engine {
 let current: Engine | null = null;
 export const currentEngine = (): Engine | null => current;
 
-function setServer(next: ReadonlyMap<string, ServiceRequest>): void {
-  serverRequests.value = next;
-  overlays.value = pruneOverlays(overlays.value, next);
+/** The view changed from the server's side (a snapshot or events): "as of" and "has data" follow. */
+function touched(): void {
   hasData.value = true;
   lastUpdateAt.value = new Date().toISOString();
 }
@@ -80,22 +77,16 @@ export async function startEngine(actor: string, onUnauthenticated: () => void):
     snapshot: StaffSnapshot,
     pull: StaffPull,
     onSnapshot: (s) => {
-      setServer(new Map(s.requests.map((r) => [r.id, r])));
-      setIssues(s.issues);
-      replaceLuggage(s.luggage);
+      for (const slice of SLICES) slice.onSnapshot(s);
+      touched();
       snapshotLoaded.value = true;
       cachedAsOf.value = null;
       void replaceCachedView(s, new Date().toISOString()).catch(() => undefined);
     },
     onEvents: (events) => {
-      const requests = events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []));
-      const issues = events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : []));
-      const luggage = events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : []));
-      setServer(upsertByRev(serverRequests.value, requests));
-      upsertIssues(issues);
-      upsertLuggage(luggage);
-      applyMemberEvents(events);
-      void upsertCachedView({ requests, issues, luggage }).catch(() => undefined);
+      for (const slice of SLICES) slice.onEvents(events);
+      touched();
+      void upsertCachedView(savedParts(events)).catch(() => undefined);
     },
   });
 
@@ -155,56 +146,37 @@ export async function startEngine(actor: string, onUnauthenticated: () => void):
 async function restoreSavedView(): Promise<void> {
   const saved = await loadCachedView().catch(() => null);
   if (!saved || (saved.savedAt === null && saved.requests.length === 0)) return;
-  serverRequests.value = new Map(saved.requests.map((r) => [r.id, r]));
-  setIssues(saved.issues);
-  replaceLuggage(saved.luggage);
+  // The saved view has the snapshot's shape: each slice restores its part as from a snapshot.
+  for (const slice of SLICES) slice.onSnapshot({ version: 0, requests: saved.requests, issues: saved.issues, luggage: saved.luggage });
   cachedAsOf.value = saved.savedAt;
   hasData.value = true;
 }
 
-/** Settles overlays and turns every refusal into a notice naming who holds the request now. */
+/** What of a batch of events the tablet saves for starting offline (the snapshot's parts). */
+function savedParts(events: readonly StaffEvent[]) {
+  return {
+    requests: events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : [])),
+    issues: events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : [])),
+    luggage: events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : [])),
+  };
+}
+
+/** Hands the outcomes to every slice, and turns every refusal into the notice of the slice that owns the command. */
 async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<void>): Promise<void> {
   recordResults(outcomes.map((o) => ({ id: o.id, result: o.outcome === 'rejected' ? { ok: false, code: o.error.code, message: o.error.message } : { ok: true, result: o.result } })));
-  settleIssueCommands(outcomes);
-  const rejected = outcomes.filter((o) => o.outcome === 'rejected');
-  const accepted = new Set(outcomes.filter((o) => o.outcome !== 'rejected').map((o) => o.id));
-  const rejectedIds = new Set(rejected.map((o) => o.id));
-  overlays.value = overlays.value
-    .filter((o) => !rejectedIds.has(o.commandId))
-    .map((o) => (accepted.has(o.commandId) ? { ...o, settled: true } : o));
-  overlays.value = pruneOverlays(overlays.value, serverRequests.value);
+  for (const slice of SLICES) slice.onOutcomes?.(outcomes);
+  const rejected = outcomes.flatMap((o) => (o.outcome === 'rejected' ? [o] : []));
   if (rejected.length === 0) {
     void syncNow();
     return;
   }
-  // Learn the request's current state before telling the agent who has it.
+  // Learn the current state before telling staff who has it now.
   void (async () => {
     await syncNow();
     for (const o of rejected) {
-      if (o.outcome !== 'rejected') continue;
-      const row = await db.rejected.get(o.seq).catch(() => undefined);
-      if (row?.command.type.startsWith('issue.')) {
-        const p = row.command.payload as { issueId: string; action?: string };
-        const issue = serverIssues.value.get(p.issueId);
-        pushNotice({ type: 'issue_rejected', summary: issue?.summary ?? '—', command: row.command.type, action: p.action ?? null, code: o.error.code, ownerName: issue?.ownerStaffName ?? null });
-        continue;
-      }
-      if (row && (row.command.type.startsWith('luggage.') || row.command.type === 'shoe.advance' || /^(member|approval|settings)\./.test(row.command.type))) {
-        pushNotice({ type: 'luggage_rejected', command: row.command.type, code: o.error.code, message: o.error.message });
-        continue;
-      }
-      const parsed = row?.command.type === 'request.transition' ? RequestTransitionPayload.safeParse(row.command.payload) : null;
-      const payload = parsed?.success ? parsed.data : null;
-      const req = payload ? serverRequests.value.get(payload.requestId) : undefined;
-      pushNotice({
-        type: 'rejected',
-        ticket: req?.ticket ?? '—',
-        action: payload?.action ?? 'call',
-        code: o.error.code,
-        message: o.error.message,
-        nowStatus: req?.status ?? null,
-        holderName: req?.assignedStaffName ?? null,
-      });
+      const command = (await db.rejected.get(o.seq).catch(() => undefined))?.command;
+      const slice = (command && SLICES.find((s) => ownsCommand(s, command.type))) || FALLBACK_SLICE;
+      pushNotice(slice.notice(command, o.error));
     }
   })();
 }
@@ -212,11 +184,7 @@ async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<vo
 /** Forgets the session's view (on sign-out). The outbox is kept: nothing queued is ever dropped. */
 export function resetView(): void {
   current?.stop();
-  serverRequests.value = new Map();
-  resetIssues();
-  replaceLuggage([]);
-  resetMembers();
-  overlays.value = [];
+  for (const slice of SLICES) slice.reset();
   snapshotLoaded.value = false;
   hasData.value = false;
   cachedAsOf.value = null;

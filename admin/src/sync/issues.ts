@@ -9,7 +9,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Department, FollowUpInput, Issue, IssueSeverity } from '../../../shared/domain/issue.ts';
 import type { IssueAction } from '../../../shared/domain/issue.machine.ts';
 import { upsertByRev } from '../../../shared/domain/request.ts';
-import type { CommandDraft } from '../../../shared/protocol/commands.ts';
+import type { CommandDraft, CommandType } from '../../../shared/protocol/commands.ts';
+import { issueCommands } from '../../../shared/protocol/issue.commands.ts';
+import type { SyncSlice } from './slice.ts';
 import type { PushOutcome } from '../../../shared/protocol/sync.ts';
 import { StaffList, type StaffSummary } from '../../../shared/protocol/staff.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
@@ -112,3 +114,18 @@ export async function loadStaff(): Promise<void> {
     staffError.value = failureCode(e);
   }
 }
+
+/** The issue board's part of the tablet's sync (slice.ts). */
+export const issuesSlice: SyncSlice = {
+  name: 'issues',
+  commands: Object.keys(issueCommands) as CommandType[],
+  onSnapshot: (s) => setIssues(s.issues),
+  onEvents: (events) => upsertIssues(events.flatMap((e) => (e.type === 'issue.upserted' ? [e.issue] : []))),
+  onOutcomes: settleIssueCommands,
+  notice(command, error) {
+    const p = (command?.payload ?? {}) as { issueId?: string; action?: string };
+    const issue = p.issueId ? serverIssues.value.get(p.issueId) : undefined;
+    return { type: 'issue_rejected', summary: issue?.summary ?? '—', command: command?.type ?? '', action: p.action ?? null, code: error.code, ownerName: issue?.ownerStaffName ?? null };
+  },
+  reset: resetIssues,
+};

@@ -8,6 +8,9 @@ import { computed, signal } from '@preact/signals';
 import { upsertByRev } from '../../../shared/domain/request.ts';
 import type { LuggageItem } from '../../../shared/domain/luggage.ts';
 import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+import type { CommandType } from '../../../shared/protocol/commands.ts';
+import { luggageCommands } from '../../../shared/protocol/luggage.commands.ts';
+import type { SyncSlice } from './slice.ts';
 
 export const serverLuggage = signal<ReadonlyMap<string, LuggageItem>>(new Map());
 export const luggageList = computed(() => [...serverLuggage.value.values()]);
@@ -31,3 +34,13 @@ export function recordResults(list: { id: string; result: CommandResult }[]): vo
   while (next.size > 200) next.delete(next.keys().next().value!);
   commandResults.value = next;
 }
+
+/** The luggage ledger's (and shoe care's) part of the tablet's sync (slice.ts). */
+export const luggageSlice: SyncSlice = {
+  name: 'luggage',
+  commands: Object.keys(luggageCommands) as CommandType[],
+  onSnapshot: (s) => replaceLuggage(s.luggage),
+  onEvents: (events) => upsertLuggage(events.flatMap((e) => (e.type === 'luggage.upserted' ? [e.item] : []))),
+  notice: (command, error) => ({ type: 'luggage_rejected', command: command?.type ?? '', code: error.code, message: error.message }),
+  reset: () => replaceLuggage([]),
+};

@@ -10,6 +10,9 @@ import { computed, signal } from '@preact/signals';
 import type { AuthorityLimits, BalanceOperation } from '../../../shared/domain/authority.ts';
 import { upsertByRev } from '../../../shared/domain/request.ts';
 import type { StaffEvent } from '../../../shared/protocol/events.ts';
+import type { CommandType } from '../../../shared/protocol/commands.ts';
+import { memberCommands } from '../../../shared/protocol/member.commands.ts';
+import type { SyncSlice } from './slice.ts';
 import {
   ApprovalList,
   AuthoritySettings,
@@ -160,3 +163,13 @@ export async function saveAuthority(limits: AuthorityLimits): Promise<Sent<'sett
   const id = await sendCommand({ type: 'settings.authority', payload: { limits } });
   return id;
 }
+
+/** Members, approvals and authority: their part of the tablet's sync (slice.ts). Members are not in the snapshot; screens fetch them. */
+export const membersSlice: SyncSlice = {
+  name: 'members',
+  commands: Object.keys(memberCommands) as CommandType[],
+  onSnapshot: () => undefined,
+  onEvents: applyMemberEvents,
+  notice: (command, error) => ({ type: 'luggage_rejected', command: command?.type ?? '', code: error.code, message: error.message }),
+  reset: resetMembers,
+};

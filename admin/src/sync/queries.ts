@@ -66,7 +66,7 @@ export type Notice =
 export const notices = signal<readonly Notice[]>([]);
 let nextNoticeId = 1;
 
-type NoticeInput = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
+export type NoticeInput = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
 export function pushNotice(n: NoticeInput): void {
   notices.value = [...notices.value, { ...n, id: nextNoticeId++ } as Notice].slice(-5);
 }
