@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { StaffRole } from '../../../shared/protocol/auth.ts';
 import type { Access, Principal } from '../auth/principal.ts';
 import type { Notifier } from '../live/notifier.ts';
 import type { CardKeys } from '../members/cards.service.ts';
@@ -38,13 +39,53 @@ export interface RouteDef {
   access: 'public' | readonly Exclude<Access, 'public'>[];
   /** Extra per-route rate limit: requests per minute per client address. */
   rateLimitPerMinute?: number;
+  /** The shared schemas its input is parsed with (staffRoute): kept on the route, so the table describes itself. */
+  schemas?: InputSchemas;
   handler: (ctx: RouteContext<Principal | null>) => Promise<unknown>;
+}
+
+export interface InputSchemas {
+  query?: z.ZodType;
+  params?: z.ZodType;
+  body?: z.ZodType;
 }
 
 export function route<A extends RouteDef['access']>(
   def: Omit<RouteDef, 'handler' | 'access'> & { access: A; handler: (ctx: RouteContext<A extends 'public' ? Principal | null : Principal>) => Promise<unknown> },
 ): RouteDef {
   return def as RouteDef;
+}
+
+export type Staff = Extract<Principal, { kind: 'staff' }>;
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * The parse–authorize–call shape of a staff route in one place: `who` is a staff member (the
+ * access list names staff roles only), and the query, path parameters and body are parsed with
+ * the given shared schemas before the handler runs (a failure is a 400 saying what was wrong).
+ */
+export function staffRoute<Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(def: {
+  method: RouteDef['method'];
+  url: string;
+  access: readonly StaffRole[];
+  rateLimitPerMinute?: number;
+  query?: Q;
+  params?: P;
+  body?: B;
+  handler: (ctx: RouteContext<Staff> & { query: Parsed<Q>; params: Parsed<P>; body: Parsed<B> }) => Promise<unknown>;
+}): RouteDef {
+  const { query, params, body, handler, ...rest } = def;
+  return {
+    ...rest,
+    schemas: { query, params, body },
+    async handler(ctx) {
+      const who = ctx.who;
+      if (!who || who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
+      const read = <S extends z.ZodType | undefined>(schema: S, value: unknown): Parsed<S> => (schema ? parse(schema, value) : undefined) as Parsed<S>;
+      return handler({ ...ctx, who, query: read(query as Q, ctx.req.query), params: read(params as P, ctx.req.params), body: read(body as B, ctx.req.body) });
+    },
+  };
 }
 
 /** Parse untrusted input with a shared schema; failures are a 400 that says what was wrong. */

@@ -11,9 +11,9 @@ import {
   MemberSearchQuery,
   MemberSearchResponse,
 } from '../../../shared/protocol/members-staff.ts';
-import { STAFF_ROLES, SUPERVISORS, type Principal } from '../auth/principal.ts';
+import { STAFF_ROLES, SUPERVISORS } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { staffRoute } from '../http/route.ts';
 import { listApprovals, memberApprovals } from './approvals.repo.ts';
 import { authorityLimits } from './authority.repo.ts';
 import { authorityToday, memberSummary } from './balance.service.ts';
@@ -22,11 +22,6 @@ import { memberById, searchMembers, staffLedger } from './members.repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function staff(who: Principal) {
-  if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-  return who;
-}
-
 async function existing(db: Parameters<typeof memberById>[0], propertyId: string, id: string) {
   const m = await memberById(db, propertyId, id);
   if (!m) throw new DomainError('not_found', 'No such member');
@@ -34,26 +29,24 @@ async function existing(db: Parameters<typeof memberById>[0], propertyId: string
 }
 
 export const memberStaffRoutes = [
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/members',
     access: STAFF_ROLES,
-    async handler({ req, who, deps }) {
-      const me = staff(who);
-      const { q, offset, limit } = parse(MemberSearchQuery, req.query);
+    query: MemberSearchQuery,
+    async handler({ query: { q, offset, limit }, who: me, deps }) {
       const code = normalizeCardCode(q);
       const cardRange = isCompleteCardCode(code) ? cardCodeRange(code) : null;
       const rows = await searchMembers(deps.store.db, me.propertyId, { text: q, id: UUID.test(q) ? q.toLowerCase() : null, cardRange }, offset, limit + 1);
       return MemberSearchResponse.parse({ members: rows.slice(0, limit).map(memberSummary), hasMore: rows.length > limit });
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/members/:id',
     access: STAFF_ROLES,
-    async handler({ req, who, deps }) {
-      const me = staff(who);
-      const { id } = parse(MemberIdParams, req.params);
+    params: MemberIdParams,
+    async handler({ params: { id }, who: me, deps }) {
       const m = await existing(deps.store.db, me.propertyId, id);
       const ledger = await staffLedger(deps.store.db, m.id, 50);
       return MemberProfile.parse({
@@ -75,35 +68,32 @@ export const memberStaffRoutes = [
       });
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/members/:id/card',
     access: STAFF_ROLES,
-    async handler({ req, who, deps }) {
-      const me = staff(who);
-      const { id } = parse(MemberIdParams, req.params);
+    params: MemberIdParams,
+    async handler({ req, params: { id }, who: me, deps }) {
       const m = await existing(deps.store.db, me.propertyId, id);
       const card = await printableCard(deps.cardKeys, m);
       req.log.info({ staffId: me.staffId, memberId: m.id, cardVersion: m.card_version }, 'member card printed');
       return MemberCardPrint.parse({ ...card, memberId: m.id, tier: MemberTier.parse(card.tier) });
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/approvals',
     access: SUPERVISORS,
-    async handler({ req, who, deps }) {
-      const me = staff(who);
-      const { status } = parse(ApprovalsQuery, req.query);
+    query: ApprovalsQuery,
+    async handler({ query: { status }, who: me, deps }) {
       return ApprovalList.parse({ approvals: await listApprovals(deps.store.db, me.propertyId, status) });
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/settings/authority',
     access: STAFF_ROLES,
-    async handler({ who, deps }) {
-      const me = staff(who);
+    async handler({ who: me, deps }) {
       const s = await authorityLimits(deps.store.db, me.propertyId);
       // The caller's own budget only: what each staff member used is theirs to see (and their managers', in the ledger).
       return AuthoritySettings.parse({ ...s, role: me.role, today: await authorityToday(deps.store.db, me, s.limits, deps.now()) });

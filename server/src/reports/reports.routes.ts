@@ -1,32 +1,29 @@
 import { Readable } from 'node:stream';
 import { ReportCsvQuery, ReportQuery, TicketsCsvQuery } from '../../../shared/protocol/reports.ts';
 import { SUPERVISORS } from '../auth/principal.ts';
-import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { staffRoute } from '../http/route.ts';
 import { reportTable, toCsv } from './reports.csv.ts';
 import { buildReport } from './reports.service.ts';
 import { ticketExport } from './tickets.export.ts';
 
 /** Reports (日报 / 周报 / 月报) for supervisors and managers: the JSON document, each table as CSV, and every ticket as CSV. */
 export const reportRoutes = [
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/reports',
     access: SUPERVISORS,
-    async handler({ req, reply, who, deps }) {
-      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const q = parse(ReportQuery, req.query);
+    query: ReportQuery,
+    async handler({ query: q, reply, who, deps }) {
       reply.header('cache-control', 'no-store');
       return buildReport(deps.store.db, who.propertyId, q, deps.now());
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/reports.csv',
     access: SUPERVISORS,
-    async handler({ req, reply, who, deps }) {
-      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const q = parse(ReportCsvQuery, req.query);
+    query: ReportCsvQuery,
+    async handler({ query: q, reply, who, deps }) {
       const report = await buildReport(deps.store.db, who.propertyId, q, deps.now());
       const name = `lobbydesk-${q.table}-${q.period}-${report.from}.csv`;
       reply
@@ -36,13 +33,12 @@ export const reportRoutes = [
       return toCsv(reportTable(report, q.table, q.lang));
     },
   }),
-  route({
+  staffRoute({
     method: 'GET',
     url: '/api/reports/tickets.csv',
     access: SUPERVISORS,
-    async handler({ req, reply, who, deps }) {
-      if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const q = parse(TicketsCsvQuery, req.query);
+    query: TicketsCsvQuery,
+    async handler({ query: q, reply, who, deps }) {
       const file = await ticketExport(deps.store.db, who.propertyId, q);
       reply
         .header('content-type', 'text/csv; charset=utf-8')
