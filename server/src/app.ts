@@ -20,16 +20,17 @@ import { memberRoutes } from './members/members.routes.ts';
 import { memberStaffRoutes } from './members/members.staff.routes.ts';
 import { reportRoutes } from './reports/reports.routes.ts';
 import { displayRoutes } from './settings/display.routes.ts';
+import { serviceRoutes } from './services/services.routes.ts';
 import type { AppDeps, RouteDef, ServerTuning } from './http/route.ts';
 import { authRoutes } from './staff/auth.routes.ts';
 import { staffRoutes } from './staff/staff.routes.ts';
-import { endAllLiveStreams } from './sync/live.stream.ts';
+import { endAllLiveStreams } from './live/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { waitStatsRoutes } from './requests/wait-stats.routes.ts';
 import { claimCheckRoutes } from './luggage/claim-check.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...waitStatsRoutes, ...claimCheckRoutes];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...serviceRoutes, ...waitStatsRoutes, ...claimCheckRoutes];
 
 const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 

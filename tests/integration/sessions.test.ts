@@ -12,7 +12,7 @@ import type { Running } from '../../server/src/server.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../server/src/auth/authenticate.ts';
 import { newToken, tokenHash } from '../../server/src/auth/secrets.ts';
-import { HEARTBEAT_MS } from '../../server/src/sync/live.stream.ts';
+import { HEARTBEAT_MS } from '../../server/src/live/live.stream.ts';
 import { startServerWith, startTestServer, type TestServer } from '../support/server.ts';
 import { apiCall, eventually, KioskDriver, sleep } from './helpers.ts';
 

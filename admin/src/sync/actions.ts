@@ -10,7 +10,7 @@ import { TAKING_ACTIONS } from '../../../shared/domain/request-queue.ts';
 import { PairingCodeResponse } from '../../../shared/protocol/auth.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
 import { sendAction } from './outbox.ts';
-import { currentEngine } from './engine.ts';
+import { currentEngine } from './current-engine.ts';
 import { desk, workQueue } from './prefs.ts';
 import { overlays, serverRequests } from './queries.ts';
 

@@ -13,6 +13,7 @@ import { nextStatus } from '../../../shared/domain/request.machine.ts';
 import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, isUnauthenticated } from './api.ts';
+import { currentEngine, setCurrentEngine, type Engine } from './current-engine.ts';
 import { db, ensureDeviceId, loadCachedView, markViewSaved, replaceCachedView, upsertCachedView } from './db.ts';
 import { recordResults } from './luggage.queries.ts';
 import type { Overlay } from './optimistic.ts';
@@ -32,19 +33,6 @@ import {
   serverUnreachable,
   snapshotLoaded,
 } from './queries.ts';
-
-export interface Engine {
-  deviceId: string;
-  /** The signed-in staff member: every action this session queues is stamped with it. */
-  actor: string;
-  flusher: Flusher;
-  follower: Follower<StaffSnapshot, StaffEvent>;
-  syncNow(): Promise<void>;
-  stop(): void;
-}
-
-let current: Engine | null = null;
-export const currentEngine = (): Engine | null => current;
 
 /** The view changed from the server's side (a snapshot or events): "as of" and "has data" follow. */
 function touched(): void {
@@ -67,7 +55,7 @@ async function overlaysFromOutbox(): Promise<Overlay[]> {
 }
 
 export async function startEngine(actor: string, onUnauthenticated: () => void): Promise<Engine> {
-  current?.stop();
+  currentEngine()?.stop();
   const deviceId = await ensureDeviceId();
   if (!snapshotLoaded.value && serverRequests.value.size === 0) await restoreSavedView();
   overlays.value = await overlaysFromOutbox();
@@ -135,10 +123,10 @@ export async function startEngine(actor: string, onUnauthenticated: () => void):
       follower.stop();
       flusher.stop();
       for (const d of disposers) d();
-      if (current === engine) current = null;
+      if (currentEngine() === engine) setCurrentEngine(null);
     },
   };
-  current = engine;
+  setCurrentEngine(engine);
   return engine;
 }
 
@@ -183,7 +171,7 @@ async function handleOutcomes(outcomes: PushOutcome[], syncNow: () => Promise<vo
 
 /** Forgets the session's view (on sign-out). The outbox is kept: nothing queued is ever dropped. */
 export function resetView(): void {
-  current?.stop();
+  currentEngine()?.stop();
   for (const slice of SLICES) slice.reset();
   snapshotLoaded.value = false;
   hasData.value = false;

@@ -7,7 +7,7 @@
 import type { Command, CommandDraft } from '../../../shared/protocol/commands.ts';
 import { enqueue } from '../../../shared/sync-client/outbox.ts';
 import { db } from './db.ts';
-import { currentEngine } from './engine.ts';
+import { currentEngine } from './current-engine.ts';
 
 /**
  * Queues `draft` for the signed-in session and wakes the flusher; null when no

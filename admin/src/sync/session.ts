@@ -8,7 +8,8 @@ import { StaffMe } from '../../../shared/protocol/auth.ts';
 import { z } from 'zod';
 import { api, failureCode, isUnauthenticated, type FailureCode } from './api.ts';
 import { clearCachedRequests, loadCachedMe, saveCachedMe } from './db.ts';
-import { currentEngine, resetView, startEngine } from './engine.ts';
+import { currentEngine } from './current-engine.ts';
+import { resetView, startEngine } from './engine.ts';
 import { pendingCount, pushNotice } from './queries.ts';
 
 export type Session =

@@ -88,3 +88,16 @@ export async function insertDevice(trx: Tx, d: { id: string; propertyId: string;
 export async function touchDevice(db: Db, id: string): Promise<void> {
   await db.updateTable('devices').set({ last_seen_at: new Date() }).where('id', '=', id).execute();
 }
+
+export async function insertPairingCode(db: Db, c: { codeHash: string; propertyId: string; kind: DeviceKind; name: string; createdBy: string; expiresAt: Date }): Promise<void> {
+  await db.insertInto('pairing_codes').values({ code_hash: c.codeHash, property_id: c.propertyId, kind: c.kind, name: c.name, created_by: c.createdBy, expires_at: c.expiresAt }).execute();
+}
+
+/** The pairing code's row, locked until the transaction ends (one code pairs one device). */
+export async function lockPairingCode(trx: Tx, codeHash: string) {
+  return trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', codeHash).forUpdate().executeTakeFirst();
+}
+
+export async function markPairingCodeUsed(trx: Tx, codeHash: string, deviceId: string, at: Date): Promise<void> {
+  await trx.updateTable('pairing_codes').set({ used_at: at, device_id: deviceId }).where('code_hash', '=', codeHash).execute();
+}

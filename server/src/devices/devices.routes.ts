@@ -5,11 +5,11 @@ import { SUPERVISORS } from '../auth/principal.ts';
 import { newPairingCode, newToken, tokenHash } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
-import { lastComplaintNo } from '../feedback/issues.repo.ts';
+import { lastComplaintNo } from '../issues/issues.repo.ts';
 import { lastTicketCounter } from '../requests/requests.repo.ts';
 import { propertyById } from '../staff/staff.repo.ts';
 import type { Db } from '../store/store.ts';
-import { deviceById, insertDevice, nextKioskLetter } from './devices.repo.ts';
+import { deviceById, insertDevice, insertPairingCode, lockPairingCode, markPairingCodeUsed, nextKioskLetter } from './devices.repo.ts';
 
 const PAIRING_MINUTES = 15;
 
@@ -42,10 +42,7 @@ export const deviceRoutes = [
       const body = parse(PairingCodeBody, req.body);
       const code = newPairingCode();
       const expiresAt = new Date(deps.now().getTime() + PAIRING_MINUTES * 60_000);
-      await deps.store.db
-        .insertInto('pairing_codes')
-        .values({ code_hash: tokenHash(code), property_id: who.propertyId, kind: body.kind, name: body.name, created_by: who.staffId, expires_at: expiresAt })
-        .execute();
+      await insertPairingCode(deps.store.db, { codeHash: tokenHash(code), propertyId: who.propertyId, kind: body.kind, name: body.name, createdBy: who.staffId, expiresAt });
       req.log.info({ staffId: who.staffId, kind: body.kind }, 'pairing code created');
       return { code, expiresAt: expiresAt.toISOString() };
     },
@@ -60,11 +57,11 @@ export const deviceRoutes = [
       const token = newToken();
       const deviceId = uuidv7();
       await deps.store.tx(async (trx) => {
-        const pc = await trx.selectFrom('pairing_codes').selectAll().where('code_hash', '=', tokenHash(code)).forUpdate().executeTakeFirst();
+        const pc = await lockPairingCode(trx, tokenHash(code));
         if (!pc || pc.used_at || new Date(pc.expires_at) < deps.now()) throw new DomainError('pairing_code_invalid', 'This pairing code is unknown, used or expired; ask staff for a new one');
         const letter = pc.kind === 'kiosk' ? await nextKioskLetter(trx, pc.property_id, deps.now()) : null;
         await insertDevice(trx, { id: deviceId, propertyId: pc.property_id, kind: pc.kind as 'kiosk' | 'wall', name: pc.name, letter, tokenHash: tokenHash(token) });
-        await trx.updateTable('pairing_codes').set({ used_at: deps.now(), device_id: deviceId }).where('code_hash', '=', pc.code_hash).execute();
+        await markPairingCodeUsed(trx, pc.code_hash, deviceId, deps.now());
       });
       req.log.info({ deviceId }, 'device paired');
       return PairResponse.parse({ token, me: await deviceMe(deps.store.db, deviceId, deps.now()) });

@@ -2,7 +2,7 @@ import { DeviceSummary } from '../../../shared/protocol/devices.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
-import { endLiveStreamsOf } from '../sync/live.stream.ts';
+import { endLiveStreamsOf } from '../live/live.stream.ts';
 import { listPairedDevices, lockPairedDevice, markRevoked, type PairedDeviceRow } from './fleet.repo.ts';
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());

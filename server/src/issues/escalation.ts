@@ -8,7 +8,7 @@
  */
 import { escalationDue } from '../../../shared/domain/issue.sla.ts';
 import type { Issue } from '../../../shared/domain/issue.ts';
-import { lockIssue, runningIssues, updateIssue } from '../feedback/issues.repo.ts';
+import { lockIssue, runningIssues, updateIssue } from './issues.repo.ts';
 import type { Notifier } from '../live/notifier.ts';
 import type { Store } from '../store/store.ts';
 import { appendEvent } from '../events/events.repo.ts';

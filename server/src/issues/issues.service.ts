@@ -6,12 +6,12 @@
  * event row records actor, device and time: the audit trail).
  */
 import { v7 as uuidv7 } from 'uuid';
-import { ISSUE_NOTES_CARRIED, ISSUE_SLA_MINUTES, initialEscalation, type Issue, type IssueNote } from '../../../shared/domain/issue.ts';
+import { ISSUE_NOTES_CARRIED, ISSUE_SLA_MINUTES, initialEscalation, type Issue, type IssueNote, type IssueSeverity } from '../../../shared/domain/issue.ts';
 import { issueFacts, nextIssueStatus } from '../../../shared/domain/issue.machine.ts';
 import type { CommandOf, CommandResult } from '../../../shared/protocol/commands.ts';
 import type { Principal } from '../auth/principal.ts';
-import { boardDefaults } from '../feedback/feedback.service.ts';
-import { insertIssue, insertNote, lockIssue, updateIssue } from '../feedback/issues.repo.ts';
+import { insertIssue, insertNote, issueExists, lockIssue, updateIssue } from './issues.repo.ts';
+import { activeStaffMember } from '../staff/staff.repo.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Applied } from '../events/applied.ts';
 import type { Tx } from '../store/store.ts';
@@ -45,6 +45,25 @@ function mustBeOpen(i: Issue): void {
 
 function noteOf(who: Staff, at: string, text: string, to: { id: string; name: string } | null = null): IssueNote {
   return { id: uuidv7(), at, kind: to ? 'handover' : 'note', staffId: who.staffId, staffName: who.name, text, toStaffId: to?.id ?? null, toStaffName: to?.name ?? null };
+}
+
+/** The board's fields of a newly opened issue: a serious complaint goes straight to a supervisor. */
+export function boardDefaults(severity: IssueSeverity, now: Date) {
+  const escalationLevel = initialEscalation(severity);
+  return {
+    departments: [],
+    escalationLevel,
+    escalatedAt: escalationLevel > 0 ? now.toISOString() : null,
+    pausedMs: 0,
+    waitingSince: null,
+    resolvedAt: null,
+    closedAt: null,
+    followUp: null,
+    satisfied: null,
+    notesCount: 0,
+    notes: [],
+    reference: null,
+  } satisfies Partial<Issue>;
 }
 
 /** Writes the new state (and a note, if any) and appends the event. */
@@ -115,13 +134,7 @@ export async function handoverIssue(trx: Tx, principal: Principal, cmd: CommandO
   mustBeOpen(cur);
   if (!cur.ownerStaffId) throw new DomainError('illegal_transition', 'Nobody owns this issue yet: acknowledge it first');
   mustMayAct(who, cur);
-  const to = await trx
-    .selectFrom('staff')
-    .select(['id', 'name'])
-    .where('id', '=', p.toStaffId)
-    .where('property_id', '=', who.propertyId)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const to = await activeStaffMember(trx, who.propertyId, p.toStaffId);
   if (!to) throw new DomainError('not_found', `No staff member ${p.toStaffId} here`);
   if (to.id === cur.ownerStaffId) throw new DomainError('conflict', `${ownerName(cur)} already owns this issue`);
   const at = now.toISOString();
@@ -153,7 +166,7 @@ export async function setIssueDepartments(trx: Tx, principal: Principal, cmd: Co
 export async function recordIssue(trx: Tx, principal: Principal, cmd: CommandOf<'issue.record'>, now: Date): Promise<Applied<CommandResult<'issue.record'>>> {
   const who = staffOnly(principal);
   const p = cmd.payload;
-  if (await trx.selectFrom('issues').select('id').where('id', '=', p.issueId).executeTakeFirst()) {
+  if (await issueExists(trx, p.issueId)) {
     throw new DomainError('conflict', `Issue ${p.issueId} already exists`);
   }
   const sla = ISSUE_SLA_MINUTES[p.severity];

@@ -6,7 +6,7 @@ import { STAFF_ROLES } from '../auth/principal.ts';
 import { newToken, tokenHash, verifyPin } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
 import { parse, route } from '../http/route.ts';
-import { endLiveStreamsOfSession } from '../sync/live.stream.ts';
+import { endLiveStreamsOfSession } from '../live/live.stream.ts';
 import { ACCOUNT_LOCK_AFTER, beginTrustedAttempt, beginUntrustedAttempt, type WaitReason } from './account-lockout.ts';
 import { insertSession, propertyById, revokeSession, staffById } from './staff.repo.ts';
 import { distrustDevice, trustedDeviceFor, trustThisDevice } from './trusted-device.ts';

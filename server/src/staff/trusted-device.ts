@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { newToken, tokenHash } from '../auth/secrets.ts';
 import type { Db } from '../store/store.ts';
+import { deleteTrustedDevice, isKnownTrustCookie, isTrustedDevice, upsertTrustedDevice } from './staff.repo.ts';
 
 /**
  * A tablet a staff member signed in on before (OWASP "device cookies"): a
@@ -19,14 +20,7 @@ export async function trustedDeviceFor(db: Db, req: FastifyRequest, staffId: str
   const cookie = req.cookies[TRUST_COOKIE];
   if (!cookie || cookie.length > 200) return null;
   const hash = tokenHash(cookie);
-  const row = await db
-    .selectFrom('trusted_devices')
-    .select('token_hash')
-    .where('token_hash', '=', hash)
-    .where('staff_id', '=', staffId)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return row ? hash : null;
+  return (await isTrustedDevice(db, hash, staffId, now)) ? hash : null;
 }
 
 /**
@@ -37,18 +31,14 @@ export async function trustedDeviceFor(db: Db, req: FastifyRequest, staffId: str
  */
 export async function trustThisDevice(db: Db, req: FastifyRequest, reply: FastifyReply, staffId: string, now: Date, secure: boolean): Promise<void> {
   const sent = req.cookies[TRUST_COOKIE];
-  const known = sent && sent.length <= 200 ? await db.selectFrom('trusted_devices').select('token_hash').where('token_hash', '=', tokenHash(sent)).executeTakeFirst() : undefined;
+  const known = sent && sent.length <= 200 ? await isKnownTrustCookie(db, tokenHash(sent)) : false;
   const token = known && sent ? sent : newToken();
   const expiresAt = new Date(now.getTime() + TRUST_MS);
-  await db
-    .insertInto('trusted_devices')
-    .values({ token_hash: tokenHash(token), staff_id: staffId, expires_at: expiresAt })
-    .onConflict((oc) => oc.columns(['token_hash', 'staff_id']).doUpdateSet({ expires_at: expiresAt, last_used_at: now }))
-    .execute();
+  await upsertTrustedDevice(db, tokenHash(token), staffId, expiresAt, now);
   reply.setCookie(TRUST_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: COOKIE_PATH, maxAge: TRUST_MS / 1000 });
 }
 
 /** Too many wrong PINs on this tablet: it is no longer trusted for this person. */
 export async function distrustDevice(db: Db, tokenHashValue: string, staffId: string): Promise<void> {
-  await db.deleteFrom('trusted_devices').where('token_hash', '=', tokenHashValue).where('staff_id', '=', staffId).execute();
+  await deleteTrustedDevice(db, tokenHashValue, staffId);
 }

@@ -3,7 +3,7 @@ import { EVENT_TYPES, EVENTS, eventTypesFor, isEventType, type Audience, type Ev
 import { PROJECTIONS } from '../events/projections.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
-import { currentIssues } from '../feedback/issues.repo.ts';
+import { currentIssues } from '../issues/issues.repo.ts';
 import { currentLuggage } from '../luggage/luggage.repo.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import { displaySettings } from '../settings/display.repo.ts';

@@ -1,6 +1,6 @@
 import { Command, maySend } from '../../../shared/protocol/commands.ts';
 import type { CommandEnvelope, PushEnvelope, PushOutcome, PushResponse } from '../../../shared/protocol/sync.ts';
-import { clockOffset, displayableDeviceTime } from './clock.ts';
+import { clockOffset, displayableDeviceTime } from '../events/clock.ts';
 import { describeIssues } from '../http/route.ts';
 import { sql } from 'kysely';
 import type { Principal } from '../auth/principal.ts';

@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../auth/principal.ts';
 import { parse, route } from '../http/route.ts';
 import { pull, snapshot } from './pull.service.ts';
 import { push } from './push.service.ts';
-import { openLiveStream } from './live.stream.ts';
+import { openLiveStream } from '../live/live.stream.ts';
 
 const READERS = ['kiosk', 'wall', ...STAFF_ROLES] as const;
 

@@ -115,6 +115,10 @@ export async function updateIssue(trx: Tx, i: Issue): Promise<void> {
 }
 
 /** The issue with its latest notes, its row locked until commit; undefined when not at this property. */
+export async function issueExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('issues').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
 export async function lockIssue(trx: Tx, propertyId: string, id: string): Promise<Issue | undefined> {
   const row = await trx.selectFrom('issues').selectAll().where('id', '=', id).where('property_id', '=', propertyId).forUpdate().executeTakeFirst();
   if (!row) return undefined;
@@ -202,4 +206,15 @@ export async function freeReference(trx: Tx, propertyId: string, ref: string): P
   let k = 2;
   while (taken.has(`${ref}-${k}`)) k++;
   return `${ref}-${k}`;
+}
+
+/**
+ * The reference to keep for a complaint: the one the guest was shown, unless
+ * another issue already has it (see freeReference). The property row is
+ * locked first so two complaints delivered at once cannot both take one
+ * reference.
+ */
+export async function takeReference(trx: Tx, propertyId: string, ref: string): Promise<string> {
+  await trx.selectFrom('properties').select('id').where('id', '=', propertyId).forUpdate().executeTakeFirst();
+  return freeReference(trx, propertyId, ref);
 }
