@@ -4,7 +4,7 @@
  * does not name never receives it). The per-audience unions the clients parse, the types
  * each audience's pull reads, and the server's typed `appendEvent` are all derived from it,
  * so a new event is one row here plus its projection on the server
- * (server/src/events/projections.ts), and the compiler finds anything forgotten.
+ * (server/src/sync/projections.ts), and the compiler finds anything forgotten.
  *
  * `version` is the property's gap-free cursor; applying an event twice changes nothing
  * (keep the highest `rev`).

@@ -1,6 +1,6 @@
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
 import { EVENT_TYPES, EVENTS, eventTypesFor, isEventType, type Audience, type EventType } from '../../../shared/protocol/events.ts';
-import { PROJECTIONS } from '../events/projections.ts';
+import { PROJECTIONS } from './projections.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
 import { currentIssues } from '../issues/issues.repo.ts';
