@@ -57,6 +57,8 @@ export const wallKindText: Record<RequestKind, WallString> = {
   luggage_in: { en: 'Luggage drop-off', 'zh-Hans': '行李寄存', 'zh-Hant': '行李寄存' },
   luggage_out: { en: 'Luggage pick-up', 'zh-Hans': '行李提取', 'zh-Hant': '行李提取' },
   shoe_care: { en: 'Shoe care', 'zh-Hans': '擦鞋服务', 'zh-Hant': '擦鞋服務' },
+  /** A catalog service's ticket shows the service's own names; this only when the wall does not know the service. */
+  service: { en: 'Service', 'zh-Hans': '服务', 'zh-Hant': '服務' },
 };
 
 /** The HTML `lang` of each locale, so the browser picks the right CJK glyphs. */

@@ -1,13 +1,16 @@
 /**
  * The wall display in a busy lobby, during an outage, and as the property
  * sets it up: every panel fits the screen (landscape and portrait) with a
- * dozen recent calls and thirty-odd waiting tickets, in every language
- * choice; a lost connection dims the content and says when it was last
+ * dozen recent calls and fifty-odd waiting tickets across the built-in kinds
+ * and the hotel's catalog services (one of them retired, its tickets still
+ * waiting), in every language choice; a lost connection dims the content and says when it was last
  * updated; the hotel's name and the wall's languages come from the manager's
  * settings on the tablet, live. Names stay masked throughout.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { RequestDetails, RequestKind } from '../../shared/domain/request.ts';
+import type { Service, ServiceBody } from '../../shared/domain/service.ts';
+import { LOCALES } from '../../shared/i18n/locale.ts';
 import type { WallLanguages } from '../../shared/protocol/display.ts';
 import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
 import { KioskDriver, StaffDriver } from '../integration/helpers.ts';
@@ -28,20 +31,89 @@ let manager: TestClient;
 let nowTicket = '';
 
 const CALLED_NAMES = ['欧阳娜娜', 'Maximilian Alexander von Hohenberg-Schwarzenstein', '王小明', 'Li Wei', 'Ana Souza', '司马相如', 'Émile Zola', 'Omar Haddad', '张伟', 'Kenji Tanaka', 'Sofia Rossi', '陈静', 'Zhao Qiang'];
-const WAITING: [RequestKind, number][] = [
-  ['call_staff', 14],
-  ['luggage_in', 8],
-  ['luggage_out', 6],
-  ['shoe_care', 8],
+const fields = (f: Partial<ServiceBody['fields']>): ServiceBody['fields'] => ({ room: 'off', neededAt: 'off', count: 'off', note: 'off', ...f });
+/**
+ * The hotel's catalog for this wall, upserted by the test (the demo's codes, the test's own
+ * definitions), in the order the manager puts them. The wake-up call is never called on the
+ * wall (staff ring the room); the airport shuttle is retired after its guests took tickets.
+ */
+const SERVICES: ServiceBody[] = [
+  {
+    code: 'umbrella',
+    names: { en: 'Umbrella', 'zh-Hans': '借雨伞', 'zh-Hant': '借雨傘' },
+    icon: 'umbrella',
+    department: 'concierge',
+    fields: fields({ count: 'optional' }),
+    callOnWall: true,
+    retired: false,
+  },
+  {
+    code: 'extra_towels',
+    names: { en: 'Extra towels', 'zh-Hans': '加送毛巾', 'zh-Hant': '加送毛巾' },
+    icon: 'towel',
+    department: 'housekeeping',
+    fields: fields({ room: 'required', count: 'required' }),
+    callOnWall: true,
+    retired: false,
+  },
+  {
+    code: 'wake_up_call',
+    names: { en: 'Wake-up call', 'zh-Hans': '叫醒服务', 'zh-Hant': '叫醒服務' },
+    icon: 'alarm',
+    department: 'front_office',
+    fields: fields({ room: 'required', neededAt: 'required' }),
+    callOnWall: false,
+    retired: false,
+  },
+  {
+    code: 'airport_shuttle',
+    names: { en: 'Airport shuttle to Terminals 1 and 2', 'zh-Hans': '机场班车（1号及2号航站楼）', 'zh-Hant': '機場班車（1號及2號航廈）' },
+    icon: 'car',
+    department: 'concierge',
+    fields: fields({ count: 'optional' }),
+    callOnWall: true,
+    retired: false,
+  },
+];
+const RETIRED = 'airport_shuttle';
+const serviceBody = (code: string) => SERVICES.find((s) => s.code === code)!;
+
+/** Who waits, per group of the waiting board, in the board's order: the built-in kinds, then the services. */
+const WAITING: { kind: RequestKind; service: string | null; n: number }[] = [
+  { kind: 'call_staff', service: null, n: 14 },
+  { kind: 'luggage_in', service: null, n: 8 },
+  { kind: 'luggage_out', service: null, n: 6 },
+  { kind: 'shoe_care', service: null, n: 8 },
+  { kind: 'service', service: 'umbrella', n: 5 },
+  { kind: 'service', service: 'extra_towels', n: 9 },
+  { kind: 'service', service: 'wake_up_call', n: 4 },
+  { kind: 'service', service: RETIRED, n: 3 },
 ];
 
-function details(kind: RequestKind, i: number): RequestDetails | null {
+function details(kind: RequestKind, service: string | null, i: number): RequestDetails | null {
   const code = `K${'ABCDEFGH'[i % 8]}${'23456789'[i % 8]}Q7W${'XYZ'[i % 3]}M`;
   if (kind === 'luggage_in') return { kind, bags: 1 + (i % 3), expectedPickupAt: null, claimCode: code };
   if (kind === 'luggage_out') return { kind, claimCode: code };
   if (kind === 'shoe_care') return { kind, pairs: 1 + (i % 2), collectAt: 'lobby', neededBy: null };
+  if (kind === 'service') {
+    const f = serviceBody(service!).fields;
+    const neededAt = f.neededAt === 'off' ? null : new Date(Date.now() + (10 + i) * 3_600_000).toISOString();
+    return { kind, service: service!, count: f.count === 'off' ? null : 1 + (i % 3), neededAt };
+  }
   return null;
 }
+
+/** A guest's request as the kiosk sends it. */
+function waitingRequest(kind: RequestKind, service: string | null, i: number): ReturnType<KioskDriver['create']> {
+  const cmd = kiosk.create({ guestName: i % 2 ? '欧阳娜娜' : 'Maximilian von Hohenberg', room: `${1201 + i}`, note: null });
+  cmd.payload.kind = kind;
+  cmd.payload.details = details(kind, service, i);
+  cmd.payload.reason = kind === 'call_staff' ? 'question' : null;
+  return cmd;
+}
+
+/** The wake-up call staff took (called to a desk by the tablet): the wall never shows it as called. */
+let wakeUpCalled = '';
 
 async function pushOk(driver: KioskDriver | StaffDriver, commands: Parameters<KioskDriver['push']>[0]): Promise<void> {
   const r = await driver.push(commands);
@@ -81,17 +153,23 @@ test.beforeAll(async () => {
   let prev: Called | undefined;
   for (const [i, name] of CALLED_NAMES.entries()) prev = await call(name, String((i % 6) + 1), prev);
   nowTicket = prev!.ticket;
-  // Thirty-six guests waiting across the four kinds.
-  const waiting = WAITING.flatMap(([kind, n]) =>
-    Array.from({ length: n }, (_, i) => {
-      const cmd = kiosk.create({ guestName: i % 2 ? '欧阳娜娜' : 'Maximilian von Hohenberg' });
-      cmd.payload.kind = kind;
-      cmd.payload.details = details(kind, i);
-      cmd.payload.reason = kind === 'call_staff' ? 'question' : null;
-      return cmd;
-    }),
-  );
-  await pushOk(kiosk, waiting);
+  // The catalog, in the manager's order (the demo's own services, if any others, after them).
+  for (const body of SERVICES) expect((await manager.post('/api/settings/services', body)).status).toBe(200);
+  const listed = await manager.get('/api/settings/services');
+  expect(listed.status).toBe(200);
+  const others = (listed.body as Service[]).map((s) => s.code).filter((c) => !SERVICES.some((s) => s.code === c));
+  expect((await manager.post('/api/settings/services/order', { codes: [...SERVICES.map((s) => s.code), ...others] })).status).toBe(200);
+  // Fifty-seven guests waiting across the four kinds and four services.
+  await pushOk(kiosk, WAITING.flatMap(({ kind, service, n }) => Array.from({ length: n }, (_, i) => waitingRequest(kind, service, i))));
+  // The shuttle is retired while three guests still wait for it: they stay on the board, under its name.
+  expect((await manager.post('/api/settings/services', { ...serviceBody(RETIRED), retired: true })).status).toBe(200);
+  // Staff take one more wake-up call to a desk, after the last call: the wall must not call it.
+  const wake = waitingRequest('service', 'wake_up_call', 99);
+  await pushOk(kiosk, [wake]);
+  await pushOk(staff, [atDesk(staff.transition(wake.payload.requestId, 'call', 'waiting'), '5')]);
+  wakeUpCalled = wake.payload.ticket;
+  // Catalog services the demo seeds beyond these would be on the board too: there are none to list.
+  expect(others.filter((c) => (listed.body as Service[]).find((s) => s.code === c && !s.retired))).toEqual([]);
 });
 
 test.afterAll(async () => {
@@ -129,7 +207,7 @@ async function expectContained(container: Locator, what: string): Promise<void> 
 }
 
 /** The busy wall fits its viewport: three panels, none over another, each holding its own content, counts adding up. */
-async function expectBusyWallFits(page: Page, viewport: { width: number; height: number }): Promise<void> {
+async function expectBusyWallFits(page: Page, viewport: { width: number; height: number }, langs: WallLanguages): Promise<void> {
   const screen = { x: 0, y: 0, ...viewport };
   const panels = [page.getByTestId('panel-now'), page.getByTestId('panel-recent'), page.getByTestId('panel-waiting')];
   const boxes = await Promise.all(panels.map(box));
@@ -149,12 +227,21 @@ async function expectBusyWallFits(page: Page, viewport: { width: number; height:
   if (hidden > 0) await expect(recentList.getByTestId('fit-more')).toContainText(String(hidden));
   else await expect(recentList.getByTestId('fit-more')).toHaveCount(0);
 
-  // Waiting: each kind's count is complete; the tickets shown plus "+N" make it up.
+  // Waiting: each kind's and each service's count is complete; the tickets shown plus "+N" make it up.
   const kinds = page.getByTestId('waiting-kind');
-  await expect(kinds).toHaveCount(4);
-  for (const [i, [kind, n]] of WAITING.entries()) {
+  await expect(kinds).toHaveCount(WAITING.length);
+  for (const [i, { kind, service, n }] of WAITING.entries()) {
     const k = kinds.nth(i);
     await expect(k).toHaveAttribute('data-kind', kind);
+    if (service) {
+      await expect(k).toHaveAttribute('data-service', service);
+      // The service's own names, in the wall's languages and only those.
+      const names = serviceBody(service).names;
+      for (const l of LOCALES) {
+        if (langs.includes(l)) await expect(k.locator('.kind-head')).toContainText(names[l]);
+        else if (!langs.some((x) => names[x] === names[l])) await expect(k.locator('.kind-head')).not.toContainText(names[l]);
+      }
+    }
     await expect(k.getByTestId('waiting-count')).toHaveText(String(n));
     const chips = await k.getByTestId('waiting-ticket').count();
     expect(chips).toBeGreaterThan(0);
@@ -162,6 +249,10 @@ async function expectBusyWallFits(page: Page, viewport: { width: number; height:
     if (more > 0) await expect(k.getByTestId('fit-more')).toContainText(String(more));
     else await expect(k.getByTestId('fit-more')).toHaveCount(0);
   }
+  // A wake-up call is never called on the wall (staff ring the room), though staff took it to a desk.
+  await expect(page.getByTestId('now-calling')).toHaveText(nowTicket);
+  await expect(page.getByTestId('panel-recent')).not.toContainText(wakeUpCalled);
+  await expect(page.getByTestId('panel-waiting')).not.toContainText(wakeUpCalled);
   // Names stay masked: the first character and stars, never more.
   await expect(page.locator('.now-meta .masked')).toHaveText('Z***');
   await expect(page.locator('body')).not.toContainText('Zhao Qiang');
@@ -192,7 +283,7 @@ for (const [orientation, viewport] of [
       await setDisplay('Harbour View Hotel', choice.langs); // live: the open wall changes without a reload
       await expect(wall.page.locator('.now h1')).toHaveText(choice.heading);
       await expect(wall.page.locator('.now-desk .desk')).toContainText(choice.desk);
-      await expectBusyWallFits(wall.page, viewport);
+      await expectBusyWallFits(wall.page, viewport, choice.langs);
       await keepScreenshot(wall.page, `wall-busy-${orientation}-${choice.langs.join('+')}`);
     }
     await context.close();

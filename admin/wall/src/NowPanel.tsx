@@ -1,9 +1,9 @@
 import type { WallRequest } from '../../../shared/domain/request.ts';
-import { wallKindText, wallText } from '../../../shared/i18n/wall.ts';
+import { wallText, type WallString } from '../../../shared/i18n/wall.ts';
 import { Desk, Label } from './Label.tsx';
 
-/** The ticket being called, large, with its desk; or a quiet "No ticket called yet". */
-export function NowPanel({ current, callKey }: { current: WallRequest | null; callKey: string | null }) {
+/** The ticket being called, large, with its desk and what it is for (`label`: its kind or service); or a quiet "No ticket called yet". */
+export function NowPanel({ current, callKey, label }: { current: WallRequest | null; callKey: string | null; label: WallString | null }) {
   return (
     <section class="now" aria-live="polite" data-testid="panel-now">
       <h1>
@@ -21,7 +21,7 @@ export function NowPanel({ current, callKey }: { current: WallRequest | null; ca
             </div>
           )}
           <div class="now-meta">
-            <Label text={wallKindText[current.kind]} />
+            {label && <Label text={label} />}
             {current.maskedName && <span class="masked">{current.maskedName}</span>}
           </div>
         </div>

@@ -8,16 +8,17 @@ import { PairForm } from './PairForm.tsx';
 import { RecentPanel } from './RecentPanel.tsx';
 import { StaleNotice } from './StaleNotice.tsx';
 import { announce, speakEnabled } from './speech.ts';
-import { authProblem, hasData, liveStatus, requests, snapshotLoaded } from './sync/wall-sync.ts';
+import { authProblem, hasData, liveStatus, requests, services, snapshotLoaded } from './sync/wall-sync.ts';
 import { TopBar } from './TopBar.tsx';
 import { WaitingPanel } from './WaitingPanel.tsx';
-import { callKey, nowCalling, recentlyCalled, waitingByKind } from './wall.queries.ts';
+import { BUILT_IN_KINDS, callKey, nowCalling, recentlyCalled, requestLabel, waitingGroups } from './wall.queries.ts';
 
 export function WallApp() {
   const list = [...requests.value.values()];
   const current = nowCalling(list);
   const recent = recentlyCalled(list, current);
-  const waiting = waitingByKind(list);
+  const catalog = services.value;
+  const waiting = waitingGroups(list, catalog);
   const key = callKey(current);
   // Out of touch with the server: what is on screen may be old, so it is dimmed and says since when.
   const stale = liveStatus.value === 'reconnecting' && !authProblem.value;
@@ -50,8 +51,8 @@ export function WallApp() {
           <PairForm />
         </main>
       ) : (
-        <main class="wall-main" data-testid="wall-main">
-          <NowPanel current={current} callKey={key} />
+        <main class={`wall-main ${waiting.length > BUILT_IN_KINDS.length ? 'wall-dense' : ''}`} data-testid="wall-main">
+          <NowPanel current={current} callKey={key} label={current ? requestLabel(current, catalog) : null} />
           <RecentPanel recent={recent} />
           <WaitingPanel groups={waiting} />
         </main>

@@ -1,13 +1,20 @@
 /**
  * What the lobby wall shows, derived from the masked requests: the ticket
- * being called now, the ones called just before, and who is waiting by kind.
+ * being called now, the ones called just before, and who is waiting: per
+ * built-in kind and per catalog service (shared/domain/service.ts).
  * Pure functions, tested beside this file.
  */
 import type { RequestKind, WallRequest } from '../../../shared/domain/request.ts';
+import { REQUEST_KINDS } from '../../../shared/domain/request.machine.ts';
+import { activeServices, type Service, type ServiceCode } from '../../../shared/domain/service.ts';
+import { wallKindText, type WallString } from '../../../shared/i18n/wall.ts';
 
 /** Earlier calls the wall knows of (the screen shows as many as fit, then "+N more"). */
 export const RECENT_LIMIT = 12;
-export const KIND_ORDER: readonly RequestKind[] = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care'];
+
+/** The built-in kinds, each a group of its own on the board; `service` requests group per catalog service instead. */
+export type BuiltInKind = Exclude<RequestKind, 'service'>;
+export const BUILT_IN_KINDS: readonly BuiltInKind[] = REQUEST_KINDS.filter((k): k is BuiltInKind => k !== 'service');
 
 const byCalledDesc = (a: WallRequest, b: WallRequest) => (b.calledAt ?? '').localeCompare(a.calledAt ?? '') || b.rev - a.rev;
 
@@ -29,20 +36,80 @@ export function recentlyCalled(list: Iterable<WallRequest>, current: WallRequest
     .slice(0, limit);
 }
 
+/** One group of the waiting board: a built-in kind, or one catalog service. */
 export interface WaitingGroup {
+  /** Stable and unique on the board: the kind (`call_staff`), or `service:<code>`. */
+  key: string;
   kind: RequestKind;
+  /** The catalog service's code for `service` groups, else null. */
+  service: ServiceCode | null;
+  /** The group's name in every locale (a service's own names, as the manager typed them). */
+  label: WallString;
   count: number;
   /** Oldest first. */
   tickets: string[];
 }
 
-/** Waiting requests per kind, every kind present (a zero reads better than a gap), oldest ticket first. */
-export function waitingByKind(list: Iterable<WallRequest>): WaitingGroup[] {
-  const groups = new Map<RequestKind, WallRequest[]>(KIND_ORDER.map((k) => [k, []]));
-  for (const r of list) if (r.status === 'waiting') groups.get(r.kind)?.push(r);
-  return KIND_ORDER.map((kind) => {
-    const rs = (groups.get(kind) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ticket.localeCompare(b.ticket));
-    return { kind, count: rs.length, tickets: rs.map((r) => r.ticket) };
+/** The catalog by code, for labels: retired services included, so old tickets keep their name. */
+export type Catalog = ReadonlyMap<ServiceCode, Service>;
+
+export function catalogOf(services: Iterable<Service>): Catalog {
+  return new Map([...services].map((s) => [s.code, s]));
+}
+
+/** Merges services by code, keeping the highest revision (applying the same or an older copy changes nothing). */
+export function upsertServices(catalog: Catalog, services: readonly Service[]): Catalog {
+  if (services.length === 0) return catalog;
+  const next = new Map(catalog);
+  for (const s of services) {
+    const have = next.get(s.code);
+    if (!have || have.rev < s.rev) next.set(s.code, s);
+  }
+  return next;
+}
+
+const groupKey = (r: Pick<WallRequest, 'kind' | 'service'>): string => (r.kind === 'service' ? `service:${r.service ?? ''}` : r.kind);
+
+function serviceGroup(code: ServiceCode, s: Service | undefined): Omit<WaitingGroup, 'count' | 'tickets'> {
+  return { key: `service:${code}`, kind: 'service', service: code, label: s?.names ?? wallKindText.service };
+}
+
+/** What a request is called on the wall: its service's names (a retired one's too), or its kind's. */
+export function requestLabel(r: Pick<WallRequest, 'kind' | 'service'>, catalog: Catalog): WallString {
+  if (r.kind !== 'service') return wallKindText[r.kind];
+  return (r.service ? catalog.get(r.service)?.names : undefined) ?? wallKindText.service;
+}
+
+/**
+ * The board's groups in order: the built-in kinds, then the active services in the
+ * catalog's order, each present even when nobody waits (a zero reads better than a gap).
+ * A retired service (or one the wall does not know yet) is shown only while tickets for it
+ * still wait, after the active ones, under its own name.
+ */
+export function waitingGroups(list: Iterable<WallRequest>, catalog: Catalog): WaitingGroup[] {
+  const slots: Omit<WaitingGroup, 'count' | 'tickets'>[] = [
+    ...BUILT_IN_KINDS.map((kind) => ({ key: kind, kind, service: null, label: wallKindText[kind] })),
+    ...activeServices([...catalog.values()]).map((s) => serviceGroup(s.code, s)),
+  ];
+  const waiting = new Map<string, WallRequest[]>(slots.map((g) => [g.key, []]));
+  const extra = new Map<string, ServiceCode>();
+  for (const r of list) {
+    if (r.status !== 'waiting') continue;
+    const key = groupKey(r);
+    let rs = waiting.get(key);
+    if (!rs) {
+      if (r.kind !== 'service') continue;
+      rs = [];
+      waiting.set(key, rs);
+      extra.set(key, r.service ?? '');
+    }
+    rs.push(r);
+  }
+  const position = (code: ServiceCode) => catalog.get(code)?.position ?? Number.MAX_SAFE_INTEGER;
+  const late = [...extra.values()].sort((a, b) => position(a) - position(b) || a.localeCompare(b)).map((code) => serviceGroup(code, catalog.get(code)));
+  return [...slots, ...late].map((g) => {
+    const rs = (waiting.get(g.key) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.ticket.localeCompare(b.ticket));
+    return { ...g, count: rs.length, tickets: rs.map((r) => r.ticket) };
   });
 }
 

@@ -7,6 +7,7 @@
 import { signal } from '@preact/signals';
 import { z } from 'zod';
 import { upsertByRev, WallRequest } from '../../../../shared/domain/request.ts';
+import { Service } from '../../../../shared/domain/service.ts';
 import type { WallEvent } from '../../../../shared/protocol/events.ts';
 import { WallPull, WallSnapshot } from '../../../../shared/protocol/sync.ts';
 import { Follower } from '../../../../shared/sync-client/follower.ts';
@@ -14,13 +15,15 @@ import { startHeartbeat } from '../../../../shared/sync-client/heartbeat.ts';
 import { Api, ApiFailure, NetworkFailure } from '../../../../shared/sync-client/http.ts';
 import { PairResponse } from '../../../../shared/protocol/auth.ts';
 import { DisplaySettings } from '../../../../shared/protocol/display.ts';
-import { pruneWall } from '../wall.queries.ts';
+import { catalogOf, pruneWall, upsertServices, type Catalog } from '../wall.queries.ts';
 import type { LiveStatus } from '../../../../shared/sync-client/live.ts';
 
 const TOKEN_KEY = 'lobbydesk.wall.token';
 const STATE_KEY = 'lobbydesk.wall.state';
 
 export const requests = signal<ReadonlyMap<string, WallRequest>>(new Map());
+/** The service catalog by code (retired services too: their waiting tickets keep their name). */
+export const services = signal<Catalog>(new Map());
 export const snapshotLoaded = signal(false);
 export const hasData = signal(false);
 export const liveStatus = signal<LiveStatus>('connecting');
@@ -57,7 +60,7 @@ export function takeToken(loc: Location = location): string | null {
   return storage()?.getItem(TOKEN_KEY) ?? null;
 }
 
-const SavedState = z.object({ at: z.string(), requests: z.array(WallRequest), display: DisplaySettings.optional() });
+const SavedState = z.object({ at: z.string(), requests: z.array(WallRequest), display: DisplaySettings.optional(), services: z.array(Service).optional() });
 
 function restore(): void {
   try {
@@ -69,6 +72,7 @@ function restore(): void {
     lastUpdateAt.value = saved.data.at;
     confirmedAt.value = saved.data.at;
     if (saved.data.display) applyDisplay(saved.data.display);
+    if (saved.data.services) services.value = catalogOf(saved.data.services);
     hasData.value = true;
   } catch {
     /* unreadable copy: start empty */
@@ -81,7 +85,12 @@ function save(): void {
   saveTimer = setTimeout(() => {
     saveTimer = null;
     try {
-      const state = { at: confirmedAt.value ?? new Date().toISOString(), requests: [...requests.value.values()], display: display.value ?? undefined };
+      const state = {
+        at: confirmedAt.value ?? new Date().toISOString(),
+        requests: [...requests.value.values()],
+        display: display.value ?? undefined,
+        services: [...services.value.values()],
+      };
       storage()?.setItem(STATE_KEY, JSON.stringify(state));
     } catch {
       /* storage full: the live view still works */
@@ -122,11 +131,13 @@ export function startWall(token: string | null): () => void {
     pull: WallPull,
     onSnapshot: (s) => {
       applyDisplay(s.display);
+      services.value = catalogOf(s.services);
       apply(new Map(s.requests.map((r) => [r.id, r])));
       snapshotLoaded.value = true;
     },
     onEvents: (events) => {
       for (const e of events) if (e.type === 'display.upserted') applyDisplay(e.display);
+      services.value = upsertServices(services.value, events.flatMap((e) => (e.type === 'service.upserted' ? [e.service] : [])));
       apply(upsertByRev(requests.value, events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : []))));
     },
   });
