@@ -56,6 +56,7 @@ export const reportsEn = {
   'reports.kind.luggage_in': 'Luggage drop-off',
   'reports.kind.luggage_out': 'Luggage pick-up',
   'reports.kind.shoe_care': 'Shoe care',
+  'reports.kind.service': 'Hotel services',
   'reports.category.room': 'Room',
   'reports.category.service': 'Service',
   'reports.category.food': 'Food',
@@ -95,6 +96,7 @@ export const reportsEn = {
   'reports.export.quotedLow': 'Quoted wait from (min)',
   'reports.export.quotedHigh': 'Quoted wait to (min)',
   'reports.export.rating': 'Rating',
+  'reports.export.serviceName': 'Service name',
 } as const;
 
 export type ReportsKey = keyof typeof reportsEn;
@@ -156,6 +158,7 @@ export const reportsZh: Record<ReportsKey, string> = {
   'reports.kind.luggage_in': '行李寄存',
   'reports.kind.luggage_out': '行李提取',
   'reports.kind.shoe_care': '擦鞋服务',
+  'reports.kind.service': '酒店服务',
   'reports.category.room': '客房',
   'reports.category.service': '服务',
   'reports.category.food': '餐饮',
@@ -195,4 +198,5 @@ export const reportsZh: Record<ReportsKey, string> = {
   'reports.export.quotedLow': '预计等候下限（分钟）',
   'reports.export.quotedHigh': '预计等候上限（分钟）',
   'reports.export.rating': '评分',
+  'reports.export.serviceName': '服务项目',
 };

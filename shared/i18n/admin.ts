@@ -10,6 +10,7 @@ import { displayEn, displayZh } from './admin-display.ts';
 import { issuesEn, issuesZh } from './admin-issues.ts';
 import { membersEn, membersZh } from './admin-members.ts';
 import { reportsEn, reportsZh } from './admin-reports.ts';
+import { servicesEn, servicesZh } from './admin-services.ts';
 
 export const ADMIN_LOCALES = ['en', 'zh'] as const;
 export type AdminLocale = (typeof ADMIN_LOCALES)[number];
@@ -20,6 +21,7 @@ const en = {
   ...complaintsEn,
   ...membersEn,
   ...reportsEn,
+  ...servicesEn,
   'app.title': 'lobbydesk staff',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch language',
@@ -94,6 +96,7 @@ const en = {
   'kind.luggage_in': 'Luggage drop-off',
   'kind.luggage_out': 'Luggage pick-up',
   'kind.shoe_care': 'Shoe care',
+  'kind.service': 'Service',
 
   'reason.question': 'Question',
   'reason.luggage_help': 'Luggage help',
@@ -131,8 +134,8 @@ const en = {
   'queue.toDesk': '→ Desk {desk}',
   'queue.toDepartment': '→ {department}',
   'queue.workQueue': 'Working queue',
-  'queue.elsewhere': 'Transferred to another queue or desk ({n})',
-  'queue.elsewhereHint': 'Call next does not pick these. To work one here, transfer it back.',
+  'queue.elsewhere': 'Other queues and desks ({n})',
+  'queue.elsewhereHint': 'Call next does not pick these: they were transferred to another queue or desk, or are a service another department handles. To work one here, transfer it to this queue.',
   'queue.transferNote': 'Note: {note}',
   'queue.cancelling': 'Cancelling in {n} s',
   'queue.undo': 'Undo',
@@ -330,6 +333,7 @@ const zh: Record<AdminKey, string> = {
   ...complaintsZh,
   ...membersZh,
   ...reportsZh,
+  ...servicesZh,
   'app.title': 'lobbydesk 员工端',
   'lang.switch': 'English',
   'lang.switchLabel': '切换语言',
@@ -404,6 +408,7 @@ const zh: Record<AdminKey, string> = {
   'kind.luggage_in': '行李寄存',
   'kind.luggage_out': '行李提取',
   'kind.shoe_care': '擦鞋服务',
+  'kind.service': '服务',
 
   'reason.question': '咨询',
   'reason.luggage_help': '行李协助',
@@ -441,8 +446,8 @@ const zh: Record<AdminKey, string> = {
   'queue.toDesk': '→ {desk} 号柜台',
   'queue.toDepartment': '→ {department}',
   'queue.workQueue': '工作队列',
-  'queue.elsewhere': '已转交其他队列或柜台（{n}）',
-  'queue.elsewhereHint': '“叫下一位”不会叫到这些号。如需在此处理，请转交回来。',
+  'queue.elsewhere': '其他队列和柜台（{n}）',
+  'queue.elsewhereHint': '“叫下一位”不会叫到这些号：它们已转交其他队列或柜台，或是由其他部门负责的服务。如需在此处理，请转交到本队列。',
   'queue.transferNote': '备注：{note}',
   'queue.cancelling': '{n} 秒后取消',
   'queue.undo': '撤销',

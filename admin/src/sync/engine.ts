@@ -134,8 +134,9 @@ export async function startEngine(actor: string, onUnauthenticated: () => void):
 async function restoreSavedView(): Promise<void> {
   const saved = await loadCachedView().catch(() => null);
   if (!saved || (saved.savedAt === null && saved.requests.length === 0)) return;
-  // The saved view has the snapshot's shape: each slice restores its part as from a snapshot.
-  for (const slice of SLICES) slice.onSnapshot({ version: 0, requests: saved.requests, issues: saved.issues, luggage: saved.luggage });
+  // The saved view has the snapshot's shape: each slice restores its part as from a snapshot
+  // (the service catalog is kept apart: version 0 with no services tells its slice to restore its own copy).
+  for (const slice of SLICES) slice.onSnapshot({ version: 0, requests: saved.requests, services: [], issues: saved.issues, luggage: saved.luggage });
   cachedAsOf.value = saved.savedAt;
   hasData.value = true;
 }

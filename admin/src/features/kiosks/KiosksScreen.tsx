@@ -9,6 +9,7 @@ import { now } from '../../ui/now.ts';
 import { Header } from '../shell/Header.tsx';
 import { DeviceRow } from './DeviceRow.tsx';
 import { WallSettings } from './WallSettings.tsx';
+import { ServicesEditor } from '../services/ServicesEditor.tsx';
 import { sortDevices, storageAlert } from './kiosks.queries.ts';
 
 /** Supervisors and managers: every kiosk and wall display, how it is doing, and Revoke. */
@@ -68,6 +69,7 @@ export function KiosksScreen({ me }: { me: StaffMe }) {
         )}
       </main>
       <WallSettings role={me.staff.role} />
+      {me.staff.role === 'manager' && <ServicesEditor />}
       {confirming && <RevokeDialog device={confirming} onClose={() => setConfirming(null)} />}
     </div>
   );

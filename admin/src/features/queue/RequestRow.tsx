@@ -10,6 +10,7 @@ import { CancelUndo } from './CancelUndo.tsx';
 import { cancelWithUndo } from './cancel-undo.ts';
 import { whenText } from '../../i18n/when-text.ts';
 import { ClaimCodeTag, HandBackAction } from './HandBack.tsx';
+import { inServiceHome, KindLabel, ServiceFacts } from './ServiceKind.tsx';
 
 function duration(ms: number): string {
   const d = splitDuration(ms);
@@ -52,7 +53,7 @@ export function RequestRow({ request: r, sending, elsewhere = false, cancelAt }:
       </div>
       <div class="row-main">
         <div class="row-what">
-          <span class="kind">{t(`kind.${r.kind}`)}</span>
+          <KindLabel request={r} />
           {r.reason && <span class={`reason reason-${r.reason}`}>{t(`reason.${r.reason}`)}</span>}
           <ClaimCodeTag request={r} />
         </div>
@@ -93,7 +94,7 @@ export function RequestRow({ request: r, sending, elsewhere = false, cancelAt }:
             {t('queue.waited', { time: waited })}
           </span>
         )}
-        {target && (
+        {target && !(target.department && !elsewhere && inServiceHome(r)) && (
           <span class="transfer-target" data-testid="transfer-target" title={r.transferNote ?? undefined}>
             {target.department ? t('queue.toDepartment', { department: t(`department.${target.department}`) }) : t('queue.toDesk', { desk: target.desk ?? '' })}
           </span>
@@ -103,6 +104,7 @@ export function RequestRow({ request: r, sending, elsewhere = false, cancelAt }:
             {t('shoe.neededBy', { time: whenText(shoe.neededBy, nowMs) })}
           </span>
         )}
+        <ServiceFacts request={r} nowMs={nowMs} />
         {r.kind === 'shoe_care' && (
           <span class="shoe-stages" data-testid="shoe-stages">
             {t('queue.shoeStages')}

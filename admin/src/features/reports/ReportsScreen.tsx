@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { errorKey, type AdminKey } from '../../../../shared/i18n/admin.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
@@ -8,6 +9,7 @@ import { Header } from '../shell/Header.tsx';
 import { DailyChart, HBarChart, type Bar } from './Charts.tsx';
 import { duration } from './duration.ts';
 import { QuotesPanel } from './QuotesPanel.tsx';
+import { ServiceRows } from './ServiceRows.tsx';
 import { percent, shiftPeriod, todayIn } from './reports.queries.ts';
 import './reports.css';
 
@@ -130,6 +132,7 @@ function ReportBody({ r, period, date }: { r: Report; period: ReportPeriod; date
           <h2>{t('reports.byKind')}</h2>
           <Csv period={period} date={date} table="requests_by_kind" label={t('reports.csv.counts')} />
           <Csv period={period} date={date} table="wait_times" label={t('reports.csv.waits')} />
+          <Csv period={period} date={date} table="requests_by_service" label={t('reports.csv.services')} />
           <a class="btn btn-secondary btn-csv" data-testid="csv-tickets" href={ticketsCsvHref(period, date, locale.value)} download>
             {t('reports.csv.tickets')}
           </a>
@@ -149,7 +152,8 @@ function ReportBody({ r, period, date }: { r: Report; period: ReportPeriod; date
           </thead>
           <tbody>
             {r.requests.byKind.map((k) => (
-              <tr key={k.kind} data-kind={k.kind}>
+              <Fragment key={k.kind}>
+              <tr data-kind={k.kind}>
                 <th scope="row">{t(`reports.kind.${k.kind}`)}</th>
                 <td class="num strong">{k.count}</td>
                 <td class="num">{duration(k.waitMedian)}</td>
@@ -159,6 +163,8 @@ function ReportBody({ r, period, date }: { r: Report; period: ReportPeriod; date
                 <td class="num">{k.noShows}</td>
                 <td class="num">{k.cancelled}</td>
               </tr>
+              {k.kind === 'service' && <ServiceRows rows={r.requests.byService} />}
+              </Fragment>
             ))}
           </tbody>
         </table>
