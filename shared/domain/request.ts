@@ -5,7 +5,7 @@ import { isCalendarDay } from './ticket.ts';
 import { claimCodeProblem } from './claim-code.ts';
 import { Department } from './issue.ts';
 import { isRoomShoeJob, SHOE_STAGES } from './luggage.machine.ts';
-import { ServiceDetails } from './service.ts';
+import { ServiceCode, ServiceDetails } from './service.ts';
 import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
 
 export const RequestKind = z.enum(REQUEST_KINDS);
@@ -99,7 +99,11 @@ export const WallRequest = ServiceRequest.pick({
   createdAt: true,
   updatedAt: true,
   rev: true,
-}).extend({ maskedName: z.string().nullable() });
+}).extend({
+  maskedName: z.string().nullable(),
+  /** The catalog service's code for a request of kind `service` (its names come with the snapshot's `services`); null otherwise. */
+  service: ServiceCode.nullable().default(null),
+});
 export type WallRequest = z.infer<typeof WallRequest>;
 
 /** "Li Wei" → "L***"; empty stays empty. Never returns more than the first letter. */
@@ -109,20 +113,30 @@ export function maskName(name: string | null): string | null {
   return `${Array.from(trimmed)[0]}***`;
 }
 
-/** The wall's copy of a request. Shoes collected from a room go back to the room: the wall never calls that ticket to a desk. */
+/** The code of a request's catalog service (kind `service`), or null. */
+export function serviceCodeOf(r: Pick<ServiceRequest, 'details'>): string | null {
+  return r.details?.kind === 'service' ? r.details.service : null;
+}
+
+/**
+ * The wall's copy of a request. Shoes collected from a room go back to the room, and staff go to the
+ * guest for a service the wall does not call (`callOnWall` false, e.g. a wake-up call): the wall never
+ * calls those tickets to a desk.
+ */
 export function toWallRequest(r: ServiceRequest): WallRequest {
-  const toRoom = isRoomShoeJob(r);
+  const notCalled = isRoomShoeJob(r) || (r.details?.kind === 'service' && r.details.callOnWall === false);
   return {
     id: r.id,
     kind: r.kind,
     ticket: r.ticket,
     status: r.status,
-    desk: toRoom ? null : r.desk,
-    calledAt: toRoom ? null : r.calledAt,
+    desk: notCalled ? null : r.desk,
+    calledAt: notCalled ? null : r.calledAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     rev: r.rev,
     maskedName: maskName(r.guestName),
+    service: serviceCodeOf(r),
   };
 }
 

@@ -80,6 +80,8 @@ export const ServiceDetails = z.object({
   service: ServiceCode,
   count: z.number().int().min(1).max(SERVICE_COUNT_MAX).nullable().default(null),
   neededAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** Set by the server from the catalog when it takes the request (whatever a sender put here is overwritten): false = the wall never calls it. */
+  callOnWall: z.boolean().optional(),
 });
 export type ServiceDetails = z.infer<typeof ServiceDetails>;
 

@@ -13,14 +13,17 @@ import { z } from 'zod';
 import { Issue } from '../domain/issue.ts';
 import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
+import { Service, ServiceCode } from '../domain/service.ts';
 import { DisplaySettings } from './display.ts';
 import { Approval, MemberSummary } from './members-staff.ts';
 
 export const Audience = z.enum(['staff', 'wall', 'kiosk']);
 export type Audience = z.infer<typeof Audience>;
 
-/** A kiosk only learns about the requests it created itself, and only this of them. */
-export const KioskRequest = ServiceRequest.pick({ id: true, kind: true, ticket: true, status: true, desk: true, calledAt: true, rev: true });
+/** A kiosk only learns about the requests it created itself, and only this of them (`service`: a catalog service's code, else null). */
+export const KioskRequest = ServiceRequest.pick({ id: true, kind: true, ticket: true, status: true, desk: true, calledAt: true, rev: true }).extend({
+  service: ServiceCode.nullable().default(null),
+});
 export type KioskRequest = z.infer<typeof KioskRequest>;
 
 interface EventDef {
@@ -30,6 +33,8 @@ interface EventDef {
   stored: z.ZodType;
   /** What each audience that hears of it receives; absent audiences never do. */
   audiences: Partial<Record<Audience, z.ZodType>>;
+  /** A kiosk hears only of events about itself (its own requests), unless the type is for every kiosk. */
+  everyKiosk?: true;
 }
 
 export const EVENTS = {
@@ -41,6 +46,8 @@ export const EVENTS = {
   'approval.upserted': { field: 'approval', stored: Approval, audiences: { staff: Approval } },
   /** The wall also hears when a manager changes the hotel's name or the wall's languages. */
   'display.upserted': { field: 'display', stored: DisplaySettings, audiences: { staff: DisplaySettings, wall: DisplaySettings } },
+  /** A manager added, changed, reordered or retired a catalog service: every screen shows the catalog. */
+  'service.upserted': { field: 'service', stored: Service, audiences: { staff: Service, wall: Service, kiosk: Service }, everyKiosk: true },
 } as const satisfies Record<string, EventDef>;
 
 type Events = typeof EVENTS;
@@ -59,6 +66,9 @@ type EventFor<A extends Audience> = {
 }[EventType];
 
 export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+
+/** The types every kiosk hears of, whichever device they are about. */
+export const EVERY_KIOSK_TYPES = EVENT_TYPES.filter((t) => (EVENTS[t] as EventDef).everyKiosk === true);
 
 /** The types an audience hears of, in table order. */
 export function eventTypesFor(audience: Audience): EventType[] {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RequestKind, ServiceDay } from '../domain/request.ts';
+import { Service, ServiceCode } from '../domain/service.ts';
 import { ADMIN_LOCALES } from '../i18n/admin.ts';
 
 export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
@@ -12,7 +13,7 @@ export const ReportPeriod = z.enum(REPORT_PERIODS);
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** The tables a manager may download as CSV. */
-export const REPORT_TABLES = ['requests_by_kind', 'wait_times', 'wait_quotes', 'issues_by_category', 'issues_by_department', 'issues_by_state', 'satisfaction', 'luggage', 'daily'] as const;
+export const REPORT_TABLES = ['requests_by_kind', 'requests_by_service', 'wait_times', 'wait_quotes', 'issues_by_category', 'issues_by_department', 'issues_by_state', 'satisfaction', 'luggage', 'daily'] as const;
 export const ReportTable = z.enum(REPORT_TABLES);
 export type ReportTable = z.infer<typeof ReportTable>;
 
@@ -41,6 +42,18 @@ export const KindRow = z.object({
   serviceP90: Seconds,
 });
 export type KindRow = z.infer<typeof KindRow>;
+
+/**
+ * The same figures for one catalog service (requests of kind `service`, counted under that kind
+ * too): every service of the property, retired ones included, with its names as the catalog has
+ * them now (a code no longer in the catalog is named by its code).
+ */
+export const ServiceRow = KindRow.omit({ kind: true }).extend({
+  service: ServiceCode,
+  names: Service.shape.names,
+  retired: z.boolean(),
+});
+export type ServiceRow = z.infer<typeof ServiceRow>;
 
 /**
  * Quoted vs actual wait for one kind: tickets taken in the period whose
@@ -85,6 +98,8 @@ export const Report = z.object({
     serviceMedian: Seconds,
     serviceP90: Seconds,
     byKind: z.array(KindRow),
+    /** Per catalog service, in the catalog's order (absent from reports made before services existed). */
+    byService: z.array(ServiceRow).default([]),
     /** Quoted vs actual wait, per kind (every kind, zeros when nothing was quoted). */
     quotedVsActual: z.array(QuoteRow),
   }),

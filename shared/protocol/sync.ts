@@ -6,6 +6,7 @@ import { KioskEvent, KioskRequest, StaffEvent, WallEvent } from './events.ts';
 import { Issue } from '../domain/issue.ts';
 import { LuggageItem } from '../domain/luggage.ts';
 import { ServiceRequest, WallRequest } from '../domain/request.ts';
+import { Service } from '../domain/service.ts';
 
 export const MAX_PUSH_BATCH = 100;
 /** The server reads request bodies up to this many bytes (413 `payload_too_large` above). */
@@ -87,9 +88,11 @@ export type WallPull = z.infer<typeof WallPull>;
 export type KioskPull = z.infer<typeof KioskPull>;
 
 /** The state to start from (or restart from after a reset): active and today's requests. */
-export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest), issues: z.array(Issue), luggage: z.array(LuggageItem) });
-export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest), display: DisplaySettings });
-export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(KioskRequest) });
+/** `services`: the whole catalog, retired included, for every audience (absent from a server older than the catalog). */
+const Catalog = z.array(Service).default([]);
+export const StaffSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(ServiceRequest), services: Catalog, issues: z.array(Issue), luggage: z.array(LuggageItem) });
+export const WallSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(WallRequest), services: Catalog, display: DisplaySettings });
+export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(), requests: z.array(KioskRequest), services: Catalog });
 export type StaffSnapshot = z.infer<typeof StaffSnapshot>;
 export type WallSnapshot = z.infer<typeof WallSnapshot>;
 export type KioskSnapshot = z.infer<typeof KioskSnapshot>;

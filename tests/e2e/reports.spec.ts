@@ -98,10 +98,10 @@ test('a manager reads the day, week and month in figures and downloads a table a
   const raw = await readFile((await tickets.path())!);
   expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
   expect(raw.subarray(3).toString('utf8').split('\r\n')).toEqual([
-    'Ticket,Taken,Called,Served,Kind,Status,Desk,Agent,Wait (min),Service time (min),Quoted wait from (min),Quoted wait to (min),Rating',
-    `Y001,${DAY} 01:00:00,${DAY} 01:01:00,${DAY} 01:05:00,Consultation,Completed,2,,1,4,0,2,`,
-    `Y002,${DAY} 02:00:00,${DAY} 02:02:00,${DAY} 02:06:00,Consultation,Completed,2,,2,4,0,1,`,
-    `Y003,${DAY} 03:00:00,${DAY} 03:05:00,${DAY} 03:09:00,Shoe care,Completed,2,,5,4,,,`,
+    'Ticket,Taken,Called,Served,Kind,Status,Desk,Agent,Wait (min),Service time (min),Quoted wait from (min),Quoted wait to (min),Rating,Service name',
+    `Y001,${DAY} 01:00:00,${DAY} 01:01:00,${DAY} 01:05:00,Consultation,Completed,2,,1,4,0,2,,`,
+    `Y002,${DAY} 02:00:00,${DAY} 02:02:00,${DAY} 02:06:00,Consultation,Completed,2,,2,4,0,1,,`,
+    `Y003,${DAY} 03:00:00,${DAY} 03:05:00,${DAY} 03:09:00,Shoe care,Completed,2,,5,4,,,,`,
     '',
   ]);
 
@@ -138,7 +138,7 @@ test('a manager reads the day, week and month in figures and downloads a table a
   const zhRaw = await readFile((await zh.path())!);
   expect([...zhRaw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const zhLines = zhRaw.subarray(3).toString('utf8').split('\r\n');
-  expect(zhLines[0]).toBe('票号,取号时间,叫号时间,完成时间,类型,状态,柜台,服务人员,等候（分钟）,服务时长（分钟）,预计等候下限（分钟）,预计等候上限（分钟）,评分');
+  expect(zhLines[0]).toBe('票号,取号时间,叫号时间,完成时间,类型,状态,柜台,服务人员,等候（分钟）,服务时长（分钟）,预计等候下限（分钟）,预计等候上限（分钟）,评分,服务项目');
   expect(zhLines[1]).toContain(',业务咨询,已完成,');
   expect(zhLines[3]).toContain(',擦鞋服务,已完成,');
   await context.close();

@@ -27,6 +27,7 @@ import { HeartbeatBody } from '../../shared/protocol/devices.ts';
 import { ErrorCode } from '../../shared/protocol/errors.ts';
 import { CardLookupBody } from '../../shared/protocol/members.ts';
 import { PushRequest } from '../../shared/protocol/sync.ts';
+import { ServiceBody, ServiceOrderBody } from '../../shared/domain/service.ts';
 import { loopbackAddresses, rowCounts, sendBytes } from '../support/gauntlet.ts';
 import { edgeDate, edgeDay, edgeInteger, hostileText } from '../support/hostile.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -87,6 +88,18 @@ function validBody(url: string, caller: Caller): unknown {
         ],
       };
     }
+    case '/api/settings/services':
+      return {
+        code: 'fuzz_taxi',
+        names: { en: 'Taxi', 'zh-Hans': '出租车', 'zh-Hant': '計程車' },
+        icon: 'taxi',
+        department: 'concierge',
+        fields: { room: 'optional', neededAt: 'required', count: 'off', note: 'optional' },
+        callOnWall: true,
+        retired: false,
+      };
+    case '/api/settings/services/order':
+      return { codes: ['umbrella', 'extra_towels', 'wake_up_call'] };
     default:
       return {};
   }
@@ -100,6 +113,8 @@ const SCHEMAS: Record<string, z.ZodType | undefined> = {
   '/api/kiosk/card': CardLookupBody,
   '/api/kiosk/claim-check': ClaimCheckBody,
   '/api/sync/push': PushRequest,
+  '/api/settings/services': ServiceBody,
+  '/api/settings/services/order': ServiceOrderBody,
 };
 
 /** Values nobody should send. */

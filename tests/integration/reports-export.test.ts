@@ -202,19 +202,19 @@ describe.each(serverBackends('ld_reports_export'))('wait estimates and the per-t
     const text = r.body.subarray(3).toString('utf8');
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // every line ends CRLF
     const lines = records(r.body);
-    expect(lines[0]).toBe('Ticket,Taken,Called,Served,Kind,Status,Desk,Agent,Wait (min),Service time (min),Quoted wait from (min),Quoted wait to (min),Rating');
+    expect(lines[0]).toBe('Ticket,Taken,Called,Served,Kind,Status,Desk,Agent,Wait (min),Service time (min),Quoted wait from (min),Quoted wait to (min),Rating,Service name');
     expect(lines.slice(1, -1)).toEqual([
-      'A001,2025-03-10 09:00:00,2025-03-10 09:01:00,2025-03-10 09:03:30,Consultation,Completed,1,李娜,1,2.5,0,5,5',
-      `A002,2025-03-10 09:30:00,2025-03-10 09:32:00,2025-03-10 09:33:30,Consultation,Completed,"'=HYPERLINK(""http://x"")","Tom, ""TJ"" Lee",2,1.5,0,5,4`,
-      'A003,2025-03-10 10:00:00,2025-03-10 10:10:00,,Consultation,Called,2,,10,,4,9,',
-      'A004,2025-03-10 10:30:00,,,Consultation,Cancelled,,,,,4,9,',
-      'S001,2025-03-10 11:00:00,2025-03-10 11:00:30,2025-03-10 11:01:30,Luggage drop-off,Completed,1,,0.5,1,,,',
+      'A001,2025-03-10 09:00:00,2025-03-10 09:01:00,2025-03-10 09:03:30,Consultation,Completed,1,李娜,1,2.5,0,5,5,',
+      `A002,2025-03-10 09:30:00,2025-03-10 09:32:00,2025-03-10 09:33:30,Consultation,Completed,"'=HYPERLINK(""http://x"")","Tom, ""TJ"" Lee",2,1.5,0,5,4,`,
+      'A003,2025-03-10 10:00:00,2025-03-10 10:10:00,,Consultation,Called,2,,10,,4,9,,',
+      'A004,2025-03-10 10:30:00,,,Consultation,Cancelled,,,,,4,9,,',
+      'S001,2025-03-10 11:00:00,2025-03-10 11:00:30,2025-03-10 11:01:30,Luggage drop-off,Completed,1,,0.5,1,,,,',
     ]);
     expect(lines.at(-1)).toBe('');
 
     const zh = records((await bytes(`/api/reports/tickets.csv?period=day&date=${DAY}&lang=zh`)).body);
-    expect(zh[0]).toBe('票号,取号时间,叫号时间,完成时间,类型,状态,柜台,服务人员,等候（分钟）,服务时长（分钟）,预计等候下限（分钟）,预计等候上限（分钟）,评分');
-    expect(zh[1]).toBe('A001,2025-03-10 09:00:00,2025-03-10 09:01:00,2025-03-10 09:03:30,业务咨询,已完成,1,李娜,1,2.5,0,5,5');
+    expect(zh[0]).toBe('票号,取号时间,叫号时间,完成时间,类型,状态,柜台,服务人员,等候（分钟）,服务时长（分钟）,预计等候下限（分钟）,预计等候上限（分钟）,评分,服务项目');
+    expect(zh[1]).toBe('A001,2025-03-10 09:00:00,2025-03-10 09:01:00,2025-03-10 09:03:30,业务咨询,已完成,1,李娜,1,2.5,0,5,5,');
     expect(zh[5]).toContain(',行李寄存,已完成,');
   });
 

@@ -252,8 +252,8 @@ describe.each([pgliteDriver, postgresDriver])('store contract on $name', (driver
       expect((await eventsAfter(main.store.db, propertyId, 2, 6, 100)).map((e) => e.version)).toEqual([3, 4, 5, 6]);
       expect((await eventsAfter(main.store.db, propertyId, 0, 4, 100)).map((e) => e.version)).toEqual([1, 2, 3, 4]);
       expect((await eventsAfter(main.store.db, propertyId, 1, 6, 2)).map((e) => e.version)).toEqual([2, 3]);
-      expect((await eventsAfter(main.store.db, propertyId, 0, 6, 100, deviceId)).map((e) => e.version)).toEqual([1, 3, 5]);
-      expect((await eventsAfter(main.store.db, propertyId, 1, 4, 100, deviceId)).map((e) => e.version)).toEqual([3]);
+      expect((await eventsAfter(main.store.db, propertyId, 0, 6, 100, { deviceId, everyKioskTypes: [] })).map((e) => e.version)).toEqual([1, 3, 5]);
+      expect((await eventsAfter(main.store.db, propertyId, 1, 4, 100, { deviceId, everyKioskTypes: [] })).map((e) => e.version)).toEqual([3]);
       expect(await eventsAfter(main.store.db, propertyId, 6, 6, 100)).toEqual([]);
       // Another property's events never leak in.
       expect(await eventsAfter(main.store.db, uuidv7(), 0, 100, 100)).toEqual([]);

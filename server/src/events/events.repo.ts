@@ -61,7 +61,8 @@ export async function eventsAfter(
   after: number,
   upTo: number,
   limit: number,
-  subjectDeviceId?: string,
+  /** A kiosk's pull: events about this device, and those of the types every kiosk hears of. */
+  kiosk?: { deviceId: string; everyKioskTypes: readonly string[] },
   /** Only these types, plus any type not in `known` (so a type from a newer version is read, and skipped with a log line). */
   types?: { only: readonly string[]; known: readonly string[] },
 ): Promise<EventRow[]> {
@@ -71,7 +72,7 @@ export async function eventsAfter(
     .where('property_id', '=', propertyId)
     .where('version', '>', after)
     .where('version', '<=', upTo);
-  if (subjectDeviceId) q = q.where('subject_device_id', '=', subjectDeviceId);
+  if (kiosk) q = q.where((w) => w.or([w('subject_device_id', '=', kiosk.deviceId), ...(kiosk.everyKioskTypes.length ? [w('type', 'in', kiosk.everyKioskTypes)] : [])]));
   if (types) q = q.where((w) => w.or([w('type', 'in', types.only), w('type', 'not in', types.known)]));
   return q.orderBy('version').limit(limit).execute();
 }

@@ -1,4 +1,5 @@
 /** Names in the staff's language for CSVs: the same catalog and keys the tablet's Reports screen uses. */
+import type { Service } from '../../../shared/domain/service.ts';
 import { adminCatalog, type AdminKey } from '../../../shared/i18n/admin.ts';
 import { REPORT_NONE, type ReportLang } from '../../../shared/protocol/reports.ts';
 
@@ -10,4 +11,9 @@ export function staffText(lang: ReportLang, key: AdminKey): string {
 export function staffLabel(lang: ReportLang, prefix: string, key: string): string {
   if (key === REPORT_NONE) return staffText(lang, 'reports.unset');
   return (adminCatalog[lang] as Record<string, string | undefined>)[`${prefix}${key}`] ?? key;
+}
+
+/** A catalog service's name in the staff's language (the tablet's Chinese is Simplified). */
+export function serviceLabel(lang: ReportLang, names: Service['names']): string {
+  return lang === 'zh' ? names['zh-Hans'] : names.en;
 }

@@ -81,13 +81,23 @@ describe('per-ticket rows', () => {
     quoted_low_s: 120,
     quoted_high_s: 360,
     rating: null,
+    service_names: null,
     cursor_at: '2025-03-10T01:00:00.000000Z',
   };
 
   it('names the columns, the kind and the status in the staff’s language; minutes to one decimal', () => {
     expect(ticketHeader('zh')[0]).toBe('票号');
-    expect(ticketCells(line, 'zh')).toEqual(['A012', '2025-03-10 09:00:00', '2025-03-10 09:04:00', null, '行李提取', '过号', '@desk', '王芳', 4, null, 2, 6, null]);
+    expect(ticketCells(line, 'zh')).toEqual(['A012', '2025-03-10 09:00:00', '2025-03-10 09:04:00', null, '行李提取', '过号', '@desk', '王芳', 4, null, 2, 6, null, null]);
     expect(ticketCells({ ...line, wait_s: 100 }, 'en').slice(4, 9)).toEqual(['Luggage pick-up', 'No-show', '@desk', '王芳', 1.7]);
-    expect(csvRow(ticketCells(line, 'en'))).toBe("A012,2025-03-10 09:00:00,2025-03-10 09:04:00,,Luggage pick-up,No-show,'@desk,王芳,4,,2,6,\r\n");
+    expect(csvRow(ticketCells(line, 'en'))).toBe("A012,2025-03-10 09:00:00,2025-03-10 09:04:00,,Luggage pick-up,No-show,'@desk,王芳,4,,2,6,,\r\n");
+  });
+
+  it('names a catalog service in the staff’s language, defusing a name that looks like a formula', () => {
+    const taxi = { ...line, kind: 'service', service_names: { en: '=Taxi', 'zh-Hans': '出租车', 'zh-Hant': '計程車' } };
+    expect(ticketCells(taxi, 'zh').slice(4, 5)).toEqual(['酒店服务']);
+    expect(ticketCells(taxi, 'zh').at(-1)).toBe('出租车');
+    expect(csvRow(ticketCells(taxi, 'en')).endsWith(",'=Taxi\r\n")).toBe(true);
+    expect(ticketCells({ ...taxi, service_names: JSON.stringify(taxi.service_names) }, 'en').at(-1)).toBe('=Taxi');
+    expect(ticketCells({ ...taxi, service_names: { en: 'half' } }, 'en').at(-1)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * Kinds, states, categories and departments are named in the staff's language.
  */
 import type { Report, ReportLang, ReportTable } from '../../../shared/protocol/reports.ts';
-import { staffLabel, staffText } from './report-labels.ts';
+import { serviceLabel, staffLabel, staffText } from './report-labels.ts';
 
 export type Cell = string | number | null;
 
@@ -37,6 +37,11 @@ export function reportTable(report: Report, table: ReportTable, lang: ReportLang
   switch (table) {
     case 'requests_by_kind':
       return [['kind', 'requests', 'completed', 'no_shows', 'cancelled'], ...r.requests.byKind.map((k) => [kind(k.kind), k.count, k.completed, k.noShows, k.cancelled])];
+    case 'requests_by_service':
+      return [
+        ['service', 'code', 'retired', 'requests', 'completed', 'no_shows', 'cancelled', 'wait_median_s', 'service_median_s'],
+        ...r.requests.byService.map((k) => [serviceLabel(lang, k.names), k.service, k.retired ? 1 : 0, k.count, k.completed, k.noShows, k.cancelled, k.waitMedian, k.serviceMedian]),
+      ];
     case 'wait_times':
       return [
         ['kind', 'wait_median_s', 'wait_p90_s', 'service_median_s', 'service_p90_s'],

@@ -60,6 +60,30 @@ export async function requestFigures(db: Db, w: Window): Promise<KindFigures[]> 
   return r.rows;
 }
 
+export interface ServiceFigures extends Omit<KindFigures, 'kind'> {
+  service: string;
+}
+
+/** Requests of kind `service` in the window, per service code (details.service), with the same figures as per kind. */
+export async function serviceFigures(db: Db, w: Window): Promise<ServiceFigures[]> {
+  const wait = sql`extract(epoch from (called_at - created_at))::float8`;
+  const service = sql`extract(epoch from (completed_at - called_at))::float8`;
+  const r = await sql<ServiceFigures>`
+    select details ->> 'service' as service,
+      count(*)::int as count,
+      (count(*) filter (where status = 'completed'))::int as completed,
+      (count(*) filter (where status = 'no_show'))::int as no_shows,
+      (count(*) filter (where status = 'cancelled'))::int as cancelled,
+      percentile_cont(0.5) within group (order by ${wait}) filter (where called_at is not null) as wait_median,
+      percentile_cont(0.9) within group (order by ${wait}) filter (where called_at is not null) as wait_p90,
+      percentile_cont(0.5) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_median,
+      percentile_cont(0.9) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_p90
+    from service_requests
+    where property_id = ${w.propertyId} and created_at >= ${w.start} and created_at < ${w.end} and kind = 'service' and details ->> 'service' is not null
+    group by 1`.execute(db);
+  return r.rows;
+}
+
 export interface QuoteFigures {
   kind: string;
   quoted: number;

@@ -2,13 +2,14 @@
  * The per-ticket export (`GET /api/reports/tickets.csv`): one row per ticket
  * taken in the period — taken, called, served, kind and status in the staff's
  * language, desk, agent, wait, service time, the wait quoted to the guest,
- * and the guest's rating — streamed page by page (tickets.repo.ts). The
+ * the guest's rating and, for a catalog service, its name — streamed page by page (tickets.repo.ts). The
  * first page is read before anything is sent, so a database that is away
  * answers a clean 503 instead of a cut-off file.
  */
+import { Service } from '../../../shared/domain/service.ts';
 import type { ReportLang, ReportQuery } from '../../../shared/protocol/reports.ts';
 import type { Db } from '../store/store.ts';
-import { staffLabel, staffText } from './report-labels.ts';
+import { serviceLabel, staffLabel, staffText } from './report-labels.ts';
 import { CSV_BOM, csvRow, type Cell } from './reports.csv.ts';
 import { periodRange } from './reports.period.ts';
 import * as repo from './reports.repo.ts';
@@ -32,6 +33,7 @@ export function ticketHeader(lang: ReportLang): Cell[] {
     h('reports.export.quotedLow'),
     h('reports.export.quotedHigh'),
     h('reports.export.rating'),
+    h('reports.export.serviceName'),
   ];
 }
 
@@ -50,7 +52,22 @@ export function ticketCells(t: TicketLine, lang: ReportLang): Cell[] {
     minutes(t.quoted_low_s),
     minutes(t.quoted_high_s),
     t.rating,
+    serviceName(t.service_names, lang),
   ];
+}
+
+/** A catalog service's name in the staff's language (stored names are checked; anything else is no name). */
+function serviceName(raw: unknown, lang: ReportLang): string | null {
+  const names = Service.shape.names.safeParse(typeof raw === 'string' ? safeJson(raw) : raw);
+  return names.success ? serviceLabel(lang, names.data) : null;
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
 }
 
 /** The file name and the CSV text, in chunks (BOM and header first, then a chunk per page). */

@@ -24,6 +24,8 @@ export interface TicketLine {
   quoted_low_s: number | null;
   quoted_high_s: number | null;
   rating: number | null;
+  /** A catalog service's names (kind `service`; null for other kinds or a code the catalog does not have). */
+  service_names: unknown;
   /** The row's exact created_at (microseconds kept) for the next page. */
   cursor_at: string;
 }
@@ -46,6 +48,7 @@ export async function ticketPage(db: Db, w: Window, after: TicketCursor | null, 
       case when r.status = 'completed' then extract(epoch from (r.completed_at - r.called_at))::float8 end as service_s,
       r.quoted_wait_low_s as quoted_low_s, r.quoted_wait_high_s as quoted_high_s,
       (select f.rating from feedback f where f.request_id = r.id order by f.created_at desc limit 1) as rating,
+      (select s.names from services s where r.kind = 'service' and s.property_id = r.property_id and s.code = r.details ->> 'service') as service_names,
       to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at
     from service_requests r
     where r.property_id = ${w.propertyId} and r.created_at >= ${w.start} and r.created_at < ${w.end}

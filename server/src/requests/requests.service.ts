@@ -6,8 +6,11 @@ import type { CommandOf, CommandResult } from '../../../shared/protocol/commands
 import type { Principal } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
 import type { Tx } from '../store/store.ts';
-import { correctedTime, displayableDeviceTime, storedSkew } from '../sync/clock.ts';
+import { correctedTime, displayableDeviceTime, storedSkew } from '../events/clock.ts';
 import { appendEvent } from '../events/events.repo.ts';
+import { findService } from '../services/services.repo.ts';
+import type { ServiceDetails } from '../../../shared/domain/service.ts';
+import type { Department } from '../../../shared/domain/issue.ts';
 import { linkMember } from './member-link.ts';
 import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
 
@@ -32,6 +35,7 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
   if (await ticketTaken(trx, who.propertyId, p.serviceDay, p.ticket)) {
     throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
   }
+  const service = p.details?.kind === 'service' ? await catalogService(trx, who.propertyId, p.details) : null;
   const member = p.memberCard ? await linkMember(trx, deps.cardKeys, who, p.requestId, cmd.deviceId, p.memberCard) : null;
   const corrected = correctedTime(now, cmd.createdAt, clockOffsetMs);
   const request: ServiceRequest = {
@@ -45,10 +49,10 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     room: p.room || null,
     note: p.note || null,
     // A shoe job's stage is staff's to set (shoe.advance), never the sender's.
-    details: p.details?.kind === 'shoe_care' && p.details.stage ? { ...p.details, stage: undefined } : p.details,
+    details: service ? service.details : p.details?.kind === 'shoe_care' && p.details.stage ? { ...p.details, stage: undefined } : p.details,
     deviceId: cmd.deviceId,
     desk: null,
-    department: null,
+    department: service ? service.department : null,
     transferNote: null,
     assignedStaffId: null,
     assignedStaffName: null,
@@ -72,6 +76,18 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     data: request,
   });
   return { result: { requestId: request.id, ticket: request.ticket }, version };
+}
+
+/**
+ * A catalog service's request: its code must be one of the property's services (unknown → rejected).
+ * A retired one is still taken (an offline kiosk may have issued the ticket before it was retired).
+ * The server stamps the service's department (the queue it lands in) and whether the wall calls it;
+ * a sender's own `callOnWall` is ignored.
+ */
+async function catalogService(trx: Tx, propertyId: string, details: ServiceDetails): Promise<{ details: ServiceDetails; department: Department }> {
+  const service = await findService(trx, propertyId, details.service);
+  if (!service) throw new DomainError('not_found', `No service ${details.service} in this property's catalog`);
+  return { details: { ...details, callOnWall: service.callOnWall }, department: service.department };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hashPin, newToken, tokenHash } from '../auth/secrets.ts';
+import type { ServiceBody } from '../../../shared/domain/service.ts';
+import { saveService } from '../services/services.repo.ts';
 import type { Store } from '../store/store.ts';
 
 export interface DemoCredentials {
@@ -38,6 +40,37 @@ const MEMBERS: [string, string, number, number][] = [
   ['Guo Rui', 'silver', 27_300, 1_760],
 ];
 
+/** The demo hotel's service catalog (a manager edits it on the tablet): towels to the room, an umbrella at the desk, a wake-up call the wall never calls. */
+export const DEMO_SERVICES: ServiceBody[] = [
+  {
+    code: 'extra_towels',
+    names: { en: 'Extra towels', 'zh-Hans': '加送毛巾', 'zh-Hant': '加送毛巾' },
+    icon: 'towel',
+    department: 'housekeeping',
+    fields: { room: 'required', neededAt: 'off', count: 'required', note: 'optional' },
+    callOnWall: true,
+    retired: false,
+  },
+  {
+    code: 'umbrella',
+    names: { en: 'Borrow an umbrella', 'zh-Hans': '借用雨伞', 'zh-Hant': '借用雨傘' },
+    icon: 'umbrella',
+    department: 'concierge',
+    fields: { room: 'off', neededAt: 'off', count: 'optional', note: 'off' },
+    callOnWall: true,
+    retired: false,
+  },
+  {
+    code: 'wake_up_call',
+    names: { en: 'Wake-up call', 'zh-Hans': '叫醒服务', 'zh-Hant': '叫醒服務' },
+    icon: 'alarm',
+    department: 'front_office',
+    fields: { room: 'required', neededAt: 'required', count: 'off', note: 'optional' },
+    callOnWall: false,
+    retired: false,
+  },
+];
+
 /** A few past entries per member: a top-up, a stay's spending and points, now and then a staff adjustment. */
 function demoLedger(memberIds: string[]) {
   const day = 86_400_000;
@@ -57,7 +90,7 @@ function demoLedger(memberIds: string[]) {
 
 /**
  * First start only: a property, staff of each role, members, a paired demo
- * kiosk and a wall display. Runs in one transaction; when a property exists
+ * kiosk and a wall display, and three catalog services. Runs in one transaction; when a property exists
  * it does nothing, so a second start never seeds twice.
  */
 export async function seedDemo(store: Store, timeZone: string): Promise<DemoCredentials | null> {
@@ -86,6 +119,8 @@ export async function seedDemo(store: Store, timeZone: string): Promise<DemoCred
         { id: uuidv7(), property_id: propertyId, kind: 'wall', name: 'Lobby wall', letter: null, token_hash: tokenHash(wallToken) },
       ])
       .execute();
+    const seededAt = new Date();
+    for (const [position, service] of DEMO_SERVICES.entries()) await saveService(trx, propertyId, service, position, seededAt);
     return true;
   });
   return seeded ? { staff: STAFF, kioskToken, wallToken } : null;

@@ -281,5 +281,19 @@ export interface DB {
   auth_attempts: { scope: string; key: string; count: number; window_ends: Timestamp; locked_until: Timestamp | null };
   // 014_sign_in: tablets trusted to sign a staff member in (server/src/staff/trusted-device.ts)
   trusted_devices: { token_hash: string; staff_id: string; created_at: CreatedAt; last_used_at: Generated<Date>; expires_at: Timestamp };
+  // 018_services: the service catalog, one row per property and code (server/src/services/)
+  services: {
+    property_id: string;
+    code: string;
+    names: Json;
+    icon: string;
+    department: string;
+    fields: Json;
+    call_on_wall: boolean;
+    retired: boolean;
+    position: number;
+    updated_at: Timestamp;
+    rev: number;
+  };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

@@ -4,7 +4,7 @@
  * requires an entry for every type and every audience it lists, so a new event type cannot
  * reach a screen unprojected.
  */
-import { toWallRequest } from '../../../shared/domain/request.ts';
+import { serviceCodeOf, toWallRequest } from '../../../shared/domain/request.ts';
 import { KioskRequest, type AudiencesOf, type EventDataFor, type EventType, type StoredEventData } from '../../../shared/protocol/events.ts';
 import { withDerived } from '../luggage/luggage.repo.ts';
 
@@ -15,10 +15,11 @@ type Projections = {
 const same = <D>(data: D): D => data;
 
 export const PROJECTIONS: Projections = {
-  'request.upserted': { staff: same, wall: toWallRequest, kiosk: (r) => KioskRequest.parse(r) },
+  'request.upserted': { staff: same, wall: toWallRequest, kiosk: (r) => KioskRequest.parse({ ...r, service: serviceCodeOf(r) }) },
   'issue.upserted': { staff: same },
   'luggage.upserted': { staff: (item) => withDerived(item) },
   'member.upserted': { staff: same },
   'approval.upserted': { staff: same },
   'display.upserted': { staff: same, wall: same },
+  'service.upserted': { staff: same, wall: same, kiosk: same },
 };

@@ -1,5 +1,5 @@
 import type { ServiceRequest } from '../../../shared/domain/request.ts';
-import { EVENT_TYPES, EVENTS, eventTypesFor, isEventType, type Audience, type EventType } from '../../../shared/protocol/events.ts';
+import { EVENT_TYPES, EVENTS, EVERY_KIOSK_TYPES, eventTypesFor, isEventType, type Audience, type EventType } from '../../../shared/protocol/events.ts';
 import { PROJECTIONS } from './projections.ts';
 import { MAX_PULL_BATCH } from '../../../shared/protocol/sync.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -7,6 +7,7 @@ import { currentIssues } from '../issues/issues.repo.ts';
 import { currentLuggage } from '../luggage/luggage.repo.ts';
 import { currentRequests } from '../requests/requests.repo.ts';
 import { displaySettings } from '../settings/display.repo.ts';
+import { allServices } from '../services/services.repo.ts';
 import type { Db } from '../store/store.ts';
 import { currentVersion, eventsAfter, type EventRow } from '../events/events.repo.ts';
 
@@ -47,7 +48,8 @@ export async function pull(db: Db, who: Principal, after: number, onSkip: SkipLo
   const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
   // Screens in the lobby read only the types they hear of (and any type this version does not know, to log it).
   const types = audience === 'staff' ? undefined : { only: eventTypesFor(audience), known: EVENT_TYPES };
-  const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, own, types);
+  const kiosk = own ? { deviceId: own, everyKioskTypes: EVERY_KIOSK_TYPES } : undefined;
+  const rows = await eventsAfter(db, who.propertyId, after, upTo, MAX_PULL_BATCH, kiosk, types);
   const hasMore = rows.length === MAX_PULL_BATCH;
   const events = rows.flatMap((row) => {
     const event = toAudience(audience, row);
@@ -64,7 +66,9 @@ export async function snapshot(db: Db, who: Principal) {
   const version = await currentVersion(db, who.propertyId);
   const own = audience === 'kiosk' && who.kind === 'device' ? who.deviceId : undefined;
   const requests = (await currentRequests(db, who.propertyId, own)).map((r) => project(audience, r));
-  if (audience === 'wall') return { version, requests, display: await displaySettings(db, who.propertyId) };
-  if (audience !== 'staff') return { version, requests };
-  return { version, requests, issues: await currentIssues(db, who.propertyId), luggage: await currentLuggage(db, who.propertyId) };
+  // Every audience gets the whole catalog, retired services included (the labels of old tickets).
+  const services = await allServices(db, who.propertyId);
+  if (audience === 'wall') return { version, requests, services, display: await displaySettings(db, who.propertyId) };
+  if (audience !== 'staff') return { version, requests, services };
+  return { version, requests, services, issues: await currentIssues(db, who.propertyId), luggage: await currentLuggage(db, who.propertyId) };
 }
