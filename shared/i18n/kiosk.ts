@@ -8,10 +8,12 @@ import type { ErrorCode } from '../protocol/errors.ts';
 import type { Locale } from './locale.ts';
 import { complaintEn, complaintZhHans, complaintZhHant } from './kiosk-complaint.ts';
 import { keyboardEn, keyboardZhHans, keyboardZhHant } from './kiosk-keyboard.ts';
+import { serviceEn, serviceZhHans, serviceZhHant } from './kiosk-service.ts';
 
 const en = {
   ...complaintEn,
   ...keyboardEn,
+  ...serviceEn,
   'app.brand': 'Guest Services',
   'lang.label': 'Language',
   'readAloud.label': 'Read aloud',
@@ -262,6 +264,7 @@ type Catalog = Record<KioskKey, string>;
 
 const zhHans: Catalog = {
   ...complaintZhHans,
+  ...serviceZhHans,
   ...keyboardZhHans,
   'app.brand': '宾客服务',
   'lang.label': '语言',
@@ -510,6 +513,7 @@ const zhHans: Catalog = {
 
 const zhHant: Catalog = {
   ...complaintZhHant,
+  ...serviceZhHant,
   ...keyboardZhHant,
   'app.brand': '賓客服務',
   'lang.label': '語言',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { RequestKind, ServiceDay } from '../domain/request.ts';
 import { Service, ServiceCode } from '../domain/service.ts';
-import { ADMIN_LOCALES } from '../i18n/admin.ts';
+import { ADMIN_LOCALES } from '../i18n/staff-labels.ts';
 
 export const REPORT_PERIODS = ['day', 'week', 'month'] as const;
 export const ReportPeriod = z.enum(REPORT_PERIODS);

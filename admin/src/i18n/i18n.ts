@@ -1,6 +1,6 @@
 /** The staff app's language: a signal, persisted per tablet, and `t()` over the shared catalog. */
 import { effect, signal } from '@preact/signals';
-import { adminCatalog, ADMIN_LOCALES, type AdminKey, type AdminLocale } from '../../../shared/i18n/admin.ts';
+import { adminCatalog, ADMIN_LOCALES, type AdminKey, type AdminLocale } from './admin.ts';
 
 const KEY = 'lobbydesk.admin.locale';
 

@@ -4,7 +4,7 @@ import { workQueue } from '../sync/prefs.ts';
 import { requestQueue, TAKING_ACTIONS } from '../../../shared/domain/request-queue.ts';
 import { screen } from '../features/shell/nav.ts';
 import { t } from '../i18n/i18n.ts';
-import { errorKey, type AdminKey } from '../../../shared/i18n/admin.ts';
+import { errorKey, type AdminKey } from '../i18n/admin.ts';
 import { luggageCommandLabel } from '../features/luggage/luggage.labels.ts';
 
 function text(n: Notice): string {

@@ -1,5 +1,5 @@
 /** A label in each of the wall's languages, side by side: the first language large, the second quieter. */
-import { deskText, isDeskNumber, WALL_HTML_LANG, wallString, type WallString } from '../../../shared/i18n/wall.ts';
+import { deskText, isDeskNumber, WALL_HTML_LANG, wallString, type WallString } from './i18n/wall.ts';
 import type { Locale, Vars } from '../../../shared/i18n/locale.ts';
 import { wallLanguages } from './languages.ts';
 

@@ -1,5 +1,5 @@
 import type { WallRequest } from '../../../shared/domain/request.ts';
-import { wallText, type WallString } from '../../../shared/i18n/wall.ts';
+import { wallText, type WallString } from './i18n/wall.ts';
 import { Desk, Label } from './Label.tsx';
 
 /** The ticket being called, large, with its desk and what it is for (`label`: its kind or service); or a quiet "No ticket called yet". */

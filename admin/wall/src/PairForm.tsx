@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { wallText, type WallString } from '../../../shared/i18n/wall.ts';
+import { wallText, type WallString } from './i18n/wall.ts';
 import { Label } from './Label.tsx';
 import { pairWall, type PairFailure } from './sync/wall-sync.ts';
 

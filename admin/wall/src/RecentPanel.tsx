@@ -1,5 +1,5 @@
 import type { WallRequest } from '../../../shared/domain/request.ts';
-import { wallText } from '../../../shared/i18n/wall.ts';
+import { wallText } from './i18n/wall.ts';
 import { FitList } from './FitList.tsx';
 import { Desk, Label } from './Label.tsx';
 import { wallLanguages } from './languages.ts';

@@ -1,4 +1,4 @@
-import { wallText } from '../../../shared/i18n/wall.ts';
+import { wallText } from './i18n/wall.ts';
 import { hhmm } from './Clock.tsx';
 import { Label } from './Label.tsx';
 import { confirmedAt, hasData } from './sync/wall-sync.ts';

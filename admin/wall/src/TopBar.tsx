@@ -1,4 +1,4 @@
-import { wallText } from '../../../shared/i18n/wall.ts';
+import { wallText } from './i18n/wall.ts';
 import { Clock } from './Clock.tsx';
 import { Label } from './Label.tsx';
 import { setSpeakEnabled, speakEnabled } from './speech.ts';

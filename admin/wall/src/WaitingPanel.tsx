@@ -1,4 +1,4 @@
-import { wallText } from '../../../shared/i18n/wall.ts';
+import { wallText } from './i18n/wall.ts';
 import type { WaitingGroup } from './wall.queries.ts';
 import { FitList } from './FitList.tsx';
 import { Label } from './Label.tsx';

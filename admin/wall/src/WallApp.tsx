@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { wallString, wallText } from '../../../shared/i18n/wall.ts';
+import { wallString, wallText } from './i18n/wall.ts';
 import { playChime } from './chime.ts';
 import { Label } from './Label.tsx';
 import { wallLanguages } from './languages.ts';

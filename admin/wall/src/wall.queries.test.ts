@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WallRequest } from '../../../shared/domain/request.ts';
 import { REQUEST_KINDS } from '../../../shared/domain/request.machine.ts';
 import type { Service } from '../../../shared/domain/service.ts';
-import { wallKindText } from '../../../shared/i18n/wall.ts';
+import { wallKindText } from './i18n/wall.ts';
 import {
   BUILT_IN_KINDS,
   callKey,

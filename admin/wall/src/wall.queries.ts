@@ -7,7 +7,7 @@
 import type { RequestKind, WallRequest } from '../../../shared/domain/request.ts';
 import { REQUEST_KINDS } from '../../../shared/domain/request.machine.ts';
 import { activeServices, type Service, type ServiceCode } from '../../../shared/domain/service.ts';
-import { wallKindText, type WallString } from '../../../shared/i18n/wall.ts';
+import { wallKindText, type WallString } from './i18n/wall.ts';
 
 /** Earlier calls the wall knows of (the screen shows as many as fit, then "+N more"). */
 export const RECENT_LIMIT = 12;

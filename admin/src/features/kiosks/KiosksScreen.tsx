@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import type { DeviceSummary } from '../../../../shared/protocol/devices.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
 import { createPairingCode } from '../../sync/actions.ts';
 import type { FailureCode } from '../../sync/api.ts';

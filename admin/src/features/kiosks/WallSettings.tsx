@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../../shared/i18n/locale.ts';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 import { PROPERTY_NAME_MAX, type WallLanguages } from '../../../../shared/protocol/display.ts';

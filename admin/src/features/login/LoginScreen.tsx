@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { login } from '../../sync/session.ts';
 import type { FailureCode } from '../../sync/api.ts';

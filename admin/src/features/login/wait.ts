@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../../../shared/sync-client/http.ts';
-import type { AdminKey } from '../../../../shared/i18n/admin.ts';
+import type { AdminKey } from '../../i18n/admin.ts';
 
 /** A sign-in refused for too many attempts: until when, and whether the account itself is locked (not just this tablet slowed). */
 export interface SignInWait {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { makeClaimCode } from '../../../../shared/domain/luggage.ts';
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { checkIn } from '../../sync/luggage.actions.ts';
 import { tagsComplete } from './luggage.queries.ts';

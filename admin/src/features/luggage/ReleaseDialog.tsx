@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LuggageItem } from '../../../../shared/domain/luggage.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { release, releaseLost } from '../../sync/luggage.actions.ts';
 import { useCommand } from '../../ui/use-command.ts';

@@ -1,5 +1,5 @@
 import type { ServiceRequest } from '../../../../shared/domain/request.ts';
-import type { AdminKey } from '../../../../shared/i18n/admin.ts';
+import type { AdminKey } from '../../i18n/admin.ts';
 import type { ShoeStage } from '../../../../shared/domain/luggage.machine.ts';
 import { t } from '../../i18n/i18n.ts';
 import { whenText } from '../../i18n/when-text.ts';

@@ -1,4 +1,4 @@
-import type { AdminKey } from '../../../../shared/i18n/admin.ts';
+import type { AdminKey } from '../../i18n/admin.ts';
 
 const LABELS: Record<string, AdminKey> = {
   'luggage.store': 'checkin.submit',

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { canApprove, withinAuthority } from '../../../../shared/domain/authority.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import type { Approval } from '../../../../shared/protocol/members-staff.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
 import { authority, decideApproval, loadAuthority, pendingApprovals } from '../../sync/members.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { BalanceOperation, LimitedRole, type AuthorityLimits } from '../../../../shared/domain/authority.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { authority, loadAuthority, saveAuthority } from '../../sync/members.ts';
 import { formatMoney, formatPoints, parseMoney, parsePoints } from './money.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { BalanceOperation, limitFor, withinBudget } from '../../../../shared/domain/authority.ts';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import type { MemberSummary } from '../../../../shared/protocol/members-staff.ts';
 import { t } from '../../i18n/i18n.ts';
 import { approvalsById, authority, changeBalance, loadAuthority } from '../../sync/members.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import type { MemberCardPrint } from '../../../../shared/protocol/members-staff.ts';
 import { t } from '../../i18n/i18n.ts';
 import { fetchCard } from '../../sync/members.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import type { MemberProfile, StaffLedgerEntry } from '../../../../shared/protocol/members-staff.ts';
 import { clockTime, t } from '../../i18n/i18n.ts';
 import { reissueCard } from '../../sync/members.ts';

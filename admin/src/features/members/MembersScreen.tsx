@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BalanceOperation } from '../../../../shared/domain/authority.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { t } from '../../i18n/i18n.ts';
 import { authority, loadApprovals, loadAuthority, memberHasMore, memberQuery, memberResults, memberSearchState, openMember, profile, searchMembers } from '../../sync/members.ts';
 import { snapshotLoaded } from '../../sync/queries.ts';

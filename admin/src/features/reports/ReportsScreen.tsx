@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { errorKey, type AdminKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey, type AdminKey } from '../../i18n/admin.ts';
 import type { StaffMe } from '../../../../shared/protocol/auth.ts';
 import { REPORT_NONE, REPORT_PERIODS, type CountRow, type Report, type ReportPeriod, type ReportTable } from '../../../../shared/protocol/reports.ts';
 import { locale, t } from '../../i18n/i18n.ts';

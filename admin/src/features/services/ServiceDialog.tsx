@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { DEPARTMENTS, type Department } from '../../../../shared/domain/issue.ts';
 import { SERVICE_ICON_NAMES } from '../../../../shared/domain/service-icons.ts';
 import { FieldRule, SERVICE_FIELDS, SERVICE_NAME_MAX, type Service } from '../../../../shared/domain/service.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import { locale, t } from '../../i18n/i18n.ts';
 import { saveService, type ServiceRefusal } from '../../sync/services.ts';
 import { ServiceIcon } from '../../ui/ServiceIcon.tsx';

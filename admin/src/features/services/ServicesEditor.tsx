@@ -5,7 +5,7 @@ import { loadServices, orderServices, saveService, serviceCatalog, servicesError
 import { ServiceIcon } from '../../ui/ServiceIcon.tsx';
 import { ServiceDialog, refusalText } from './ServiceDialog.tsx';
 import { askedFields, bodyOf, BUILT_IN_KINDS, formOf, moveCode, serviceName } from './services.queries.ts';
-import { errorKey } from '../../../../shared/i18n/admin.ts';
+import { errorKey } from '../../i18n/admin.ts';
 import './services.css';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; service: Service } | null;

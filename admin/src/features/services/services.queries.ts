@@ -11,7 +11,7 @@ import {
   type ServiceField,
   type ServiceIcon,
 } from '../../../../shared/domain/service.ts';
-import type { AdminLocale } from '../../../../shared/i18n/admin.ts';
+import type { AdminLocale } from '../../i18n/admin.ts';
 
 /** The built-in kinds (their own screens), shown above the catalog as fixed rows. */
 export const BUILT_IN_KINDS = REQUEST_KINDS.filter((k): k is Exclude<(typeof REQUEST_KINDS)[number], 'service'> => k !== 'service');

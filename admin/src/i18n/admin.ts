@@ -4,16 +4,15 @@
  * message (`error.<code>`), so a missing translation fails the type check.
  * Placeholders are `{name}` and are filled by the admin app's `t()`.
  */
-import type { ErrorCode } from '../protocol/errors.ts';
+import type { ErrorCode } from '../../../shared/protocol/errors.ts';
 import { complaintsEn, complaintsZh } from './admin-complaints.ts';
 import { displayEn, displayZh } from './admin-display.ts';
 import { issuesEn, issuesZh } from './admin-issues.ts';
 import { membersEn, membersZh } from './admin-members.ts';
-import { reportsEn, reportsZh } from './admin-reports.ts';
+import { ADMIN_LOCALES, reportsEn, reportsZh, type AdminLocale } from '../../../shared/i18n/staff-labels.ts';
 import { servicesEn, servicesZh } from './admin-services.ts';
 
-export const ADMIN_LOCALES = ['en', 'zh'] as const;
-export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+export { ADMIN_LOCALES, type AdminLocale };
 
 const en = {
   ...displayEn,
@@ -103,13 +102,6 @@ const en = {
   'reason.complaint': 'Complaint',
   'reason.other': 'Other',
 
-  'status.waiting': 'Waiting',
-  'status.called': 'Called',
-  'status.serving': 'Serving',
-  'status.on_hold': 'On hold',
-  'status.no_show': 'No-show',
-  'status.completed': 'Completed',
-  'status.cancelled': 'Cancelled',
 
   'action.call': 'Call',
   'action.recall': 'Call again',
@@ -415,13 +407,6 @@ const zh: Record<AdminKey, string> = {
   'reason.complaint': '投诉',
   'reason.other': '其他',
 
-  'status.waiting': '等候中',
-  'status.called': '已叫号',
-  'status.serving': '服务中',
-  'status.on_hold': '暂挂',
-  'status.no_show': '过号',
-  'status.completed': '已完成',
-  'status.cancelled': '已取消',
 
   'action.call': '叫号',
   'action.recall': '重新叫号',

@@ -2,7 +2,7 @@
  * The tablet's service catalog editor (managers), the queue's service rows and the reports'
  * per-service rows, English and Simplified Chinese; spread into the admin catalog.
  */
-import type { ServiceIconName } from '../domain/service-icons.ts';
+import type { ServiceIconName } from '../../../shared/domain/service-icons.ts';
 
 export const servicesEn = {
   'services.title': 'Services on the kiosks',

@@ -4,8 +4,8 @@
  * wall languages side by side (one or two of them, in order: see
  * `shared/protocol/display.ts`). Placeholders are `{name}`.
  */
-import type { RequestKind } from '../domain/request.ts';
-import { interpolate, type Locale, type Vars } from './locale.ts';
+import type { RequestKind } from '../../../../shared/domain/request.ts';
+import { interpolate, type Locale, type Vars } from '../../../../shared/i18n/locale.ts';
 
 export type WallString = Record<Locale, string>;
 

@@ -1,5 +1,27 @@
-/** The reports screen's text (日报 / 周报 / 月报), English and Simplified Chinese; spread into the admin catalog. */
+/**
+ * The staff labels the server's CSV exports share with the tablet's Reports screen: request and
+ * complaint statuses, kinds, categories, departments and report columns, in the tablet's two
+ * languages. The only staff catalog in shared/: the tablet's own catalog (admin/src/i18n/)
+ * spreads these in, and the server names CSV rows and headers with them.
+ */
+export const ADMIN_LOCALES = ['en', 'zh'] as const;
+export type AdminLocale = (typeof ADMIN_LOCALES)[number];
+
 export const reportsEn = {
+  'status.waiting': 'Waiting',
+  'status.called': 'Called',
+  'status.serving': 'Serving',
+  'status.on_hold': 'On hold',
+  'status.no_show': 'No-show',
+  'status.completed': 'Completed',
+  'status.cancelled': 'Cancelled',
+  'issueStatus.new': 'New',
+  'issueStatus.acknowledged': 'Acknowledged',
+  'issueStatus.in_progress': 'In progress',
+  'issueStatus.waiting_on_guest': 'Waiting on guest',
+  'issueStatus.resolved': 'Resolved',
+  'issueStatus.followed_up': 'Followed up',
+  'issueStatus.closed': 'Closed',
   'nav.reports': 'Reports',
   'reports.title': 'Reports',
   'reports.period': 'Period',
@@ -102,6 +124,20 @@ export const reportsEn = {
 export type ReportsKey = keyof typeof reportsEn;
 
 export const reportsZh: Record<ReportsKey, string> = {
+  'status.waiting': '等候中',
+  'status.called': '已叫号',
+  'status.serving': '服务中',
+  'status.on_hold': '暂挂',
+  'status.no_show': '过号',
+  'status.completed': '已完成',
+  'status.cancelled': '已取消',
+  'issueStatus.new': '新投诉',
+  'issueStatus.acknowledged': '已受理',
+  'issueStatus.in_progress': '处理中',
+  'issueStatus.waiting_on_guest': '等待客人',
+  'issueStatus.resolved': '已解决',
+  'issueStatus.followed_up': '已回访',
+  'issueStatus.closed': '已关闭',
   'nav.reports': '报表',
   'reports.title': '报表',
   'reports.period': '周期',
@@ -200,3 +236,7 @@ export const reportsZh: Record<ReportsKey, string> = {
   'reports.export.rating': '评分',
   'reports.export.serviceName': '服务项目',
 };
+
+export type StaffLabelKey = ReportsKey;
+/** The labels by language, as the server's CSV exports read them. */
+export const staffLabels: Record<AdminLocale, Record<StaffLabelKey, string>> = { en: reportsEn, zh: reportsZh };

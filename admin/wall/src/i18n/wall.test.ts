@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from './locale.ts';
+import { LOCALES } from '../../../../shared/i18n/locale.ts';
 import { deskText, wallKindText, wallString, wallText } from './wall.ts';
 
 describe('wall text', () => {

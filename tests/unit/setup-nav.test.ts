@@ -4,8 +4,8 @@
  * Chinese label, the tablet having no Traditional text). The e2e suite checks the button is on the tablet.
  */
 import { describe, expect, it } from 'vitest';
-import { adminCatalog } from './admin.ts';
-import { kioskCatalog } from './kiosk.ts';
+import { adminCatalog } from '../../admin/src/i18n/admin.ts';
+import { kioskCatalog } from '../../shared/i18n/kiosk.ts';
 
 describe('kiosk setup text names the tablet\'s pairing control', () => {
   it.each([

@@ -52,13 +52,6 @@ export const issuesEn = {
   'issues.handover.missing': 'Choose a colleague and write a note.',
   'issues.notAllowed': 'Owned by {name}: only the owner or a supervisor acts on it.',
 
-  'issueStatus.new': 'New',
-  'issueStatus.acknowledged': 'Acknowledged',
-  'issueStatus.in_progress': 'In progress',
-  'issueStatus.waiting_on_guest': 'Waiting on guest',
-  'issueStatus.resolved': 'Resolved',
-  'issueStatus.followed_up': 'Followed up',
-  'issueStatus.closed': 'Closed',
 
   'issueAction.acknowledge': 'Acknowledge — I own it',
   'issueAction.start': 'Start work',
@@ -172,13 +165,6 @@ export const issuesZh: Record<IssuesKey, string> = {
   'issues.handover.missing': '请选择同事并填写移交说明。',
   'issues.notAllowed': '由 {name} 负责：只有负责人或主管可以处理。',
 
-  'issueStatus.new': '新投诉',
-  'issueStatus.acknowledged': '已受理',
-  'issueStatus.in_progress': '处理中',
-  'issueStatus.waiting_on_guest': '等待客人',
-  'issueStatus.resolved': '已解决',
-  'issueStatus.followed_up': '已回访',
-  'issueStatus.closed': '已关闭',
 
   'issueAction.acknowledge': '受理（首问负责）',
   'issueAction.start': '开始处理',
