@@ -15,9 +15,11 @@ import { installOnscreenKeyboard } from './features/keyboard/keyboard-host.ts';
 import { registerServiceWorker } from './app/sw-update.ts';
 import { keepScreenAwake } from './app/wake-lock.ts';
 import { endGuestSession } from './app/guest-session.ts';
-import { readAloud, saveFailedText, screenText, speak } from './app/read-aloud.ts';
+import { readAloud, saveFailedText, speak } from './app/read-aloud.ts';
+import { MEMBER_DATA_STEPS, RESULT_STEPS, screenText } from './app/screens.ts';
+import { step } from './app/step.ts';
 import { thanks } from './features/feedback/feedback.store.ts';
-import { guestFlowOpen, MEMBER_DATA_STEPS, RESULT_STEPS, step } from './features/call-staff/flow.store.ts';
+import { guestFlowOpen } from './features/call-staff/flow.store.ts';
 import { locale, t } from './i18n/locale.store.ts';
 import { saveFailed } from './sync/actions.ts';
 import { pending, startSync } from './sync/engine.ts';
@@ -30,6 +32,7 @@ import './styles/balance.css';
 import './styles/services.css';
 import './styles/landscape.css';
 import './styles/busy.css';
+import './styles/home-tiles.css';
 import './styles/print.css';
 
 /**
@@ -65,7 +68,9 @@ watchIdle({
 
 /**
  * "Read aloud": each main screen, once it is drawn, and again in a newly
- * chosen language. Only the ticket number is taken from the page.
+ * chosen language. Only the ticket number and the names on home's tiles for
+ * the hotel's own services (a manager's data, not the catalog) are taken from
+ * the page.
  */
 effect(() => {
   if (!readAloud.value || phase.value !== 'ready') return;
@@ -75,7 +80,8 @@ effect(() => {
   const timer = setTimeout(() => {
     if (failed) return speak(saveFailedText(failed, t, l), l);
     const ticket = document.querySelector('#main [data-testid="ticket-number"]')?.textContent ?? null;
-    speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp, reference: thanks.value?.reference }), l);
+    const services = [...document.querySelectorAll('#main [data-service-tile] .tile__label')].map((e) => e.textContent ?? '');
+    speak(screenText(s, t, l, { ticket, followUp: thanks.value?.followUp, reference: thanks.value?.reference, services }), l);
   }, 150);
   return () => clearTimeout(timer);
 });

@@ -4,13 +4,15 @@
  * card on home, the called banner over other screens), a prompt where a
  * screen can have one (the rating of a number this guest took and staff just
  * served), the kiosk offline with requests waiting to be sent, and the storage
- * full. All of it is real: staff call and complete tickets through the API,
+ * full; home carries twelve of the hotel's own services (the catalog a manager
+ * edits), one with a 39-character name, and a service's form shows all four
+ * fields. All of it is real: staff call and complete tickets through the API,
  * the network goes with `context.setOffline`, the disk fills as in
  * gauntlet-kiosk-storage.spec.ts (a device-sized quota, filled from another
  * tab until IndexedDB answers QuotaExceededError).
  *
- * A full disk issues no number, so the result screens (ticket, claim, pick-up
- * and shoe tickets, thanks) are visited offline before the disk fills; every
+ * A full disk issues no number, so the result screens (ticket, claim, pick-up,
+ * shoe and service tickets, thanks) are visited offline before the disk fills; every
  * other screen is visited with the storage-full line as well.
  *
  * On each screen × language: every control (buttons, tiles, fields) lies fully
@@ -25,8 +27,9 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { cardCode } from '../../shared/domain/card-token.ts';
 import type { RequestAction, RequestStatus } from '../../shared/domain/request.machine.ts';
 import { LOCALES } from '../../shared/i18n/locale.ts';
+import type { ServiceBody } from '../../shared/domain/service.ts';
 import { StaffDriver } from '../integration/helpers.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
 import { fillStorage } from './disk-filler.ts';
 import { KioskPage } from './pages/kiosk.page.ts';
 import { KIOSK_LANDSCAPE, KIOSK_PORTRAIT, keepScreenshot } from './support.ts';
@@ -38,7 +41,24 @@ test.beforeAll(async () => {
   test.setTimeout(180_000); // a server start on a busy machine
   server = await startTestServer();
   staff = await new StaffDriver(server.url).login('super1', '2222');
+  await fillCatalog(await new TestClient(server.url).login('manager1', '3333'));
 });
+
+/** Twelve active catalog services (the demo's and more): a busy home. The first asks for everything, the second only a count. */
+async function fillCatalog(manager: TestClient): Promise<void> {
+  const base = { department: 'housekeeping', callOnWall: true, retired: false } as const;
+  const mine: ServiceBody[] = [
+    { ...base, code: 'busy_all', icon: 'concierge', names: { en: 'Airport transfer and luggage assistance', 'zh-Hans': '机场接送及行李协助服务', 'zh-Hant': '機場接送及行李協助服務' }, fields: { room: 'required', neededAt: 'required', count: 'required', note: 'required' } },
+    { ...base, code: 'busy_count', icon: 'umbrella', names: { en: 'Umbrella to borrow', 'zh-Hans': '借用雨伞', 'zh-Hant': '借用雨傘' }, fields: { room: 'off', neededAt: 'off', count: 'optional', note: 'off' } },
+  ];
+  const active = ((await manager.get('/api/settings/services')).body as ServiceBody[]).filter((s) => !s.retired).length;
+  for (let i = 0; active + mine.length < 12; i++)
+    mine.push({ ...base, code: `busy_${i}`, icon: 'question', names: { en: `Restaurant reservation ${i + 1}`, 'zh-Hans': `餐厅预订 ${i + 1}`, 'zh-Hant': `餐廳預訂 ${i + 1}` }, fields: { room: 'optional', neededAt: 'off', count: 'off', note: 'off' } });
+  for (const s of mine) {
+    const r = await manager.post('/api/settings/services', s);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  }
+}
 test.afterAll(async () => {
   await server?.stop(true);
 });
@@ -161,6 +181,7 @@ for (const [orientation, viewport] of [
     const page = kiosk.page;
     const problems: string[] = [];
     const at = visitor(page, orientation, problems);
+    await expect(page.locator('[data-service-tile]')).toHaveCount(12);
 
     // Several numbers called: three guests take numbers, staff call them to desks 1–3.
     for (const [i, reason] of (['question', 'luggage_help', 'other'] as const).entries()) {
@@ -216,7 +237,14 @@ for (const [orientation, viewport] of [
     await expect(page.getByTestId('thanks')).toBeVisible();
     await at('thanks');
     await kiosk.done();
-    await expect(kiosk.pending()).toHaveText('5');
+
+    await page.getByTestId('tile-service-busy_count').click();
+    await page.getByTestId('service-count-plus').click();
+    await page.getByTestId('confirm').click();
+    await expect(page.getByTestId('ticket-service')).toBeVisible();
+    await at('service-ticket');
+    await kiosk.done();
+    await expect(kiosk.pending()).toHaveText('6');
 
     // The disk fills: the next guest is told no number was issued; the footer keeps saying so.
     expect(await fillStorage(otherTab)).toBe('QuotaExceededError');
@@ -271,6 +299,15 @@ for (const [orientation, viewport] of [
     await page.getByTestId('category-room').click();
     await page.getByTestId('complaint-toggle').click();
     await at('feedback');
+    await cancel(page);
+
+    // A catalog service asking for everything: room, time (a later hour today), count, note — and what is missing.
+    await page.getByTestId('tile-service-busy_all').click();
+    await page.getByTestId('service-count-plus').click();
+    const later = page.getByTestId('service-needed-later'); // offered while full hours remain today
+    if (await later.isVisible()) await later.click();
+    await expect(page.getByTestId('service-missing')).toBeVisible();
+    await at('service-form');
     await cancel(page);
 
     // My balance: the card screen (the camera, if any, and the keypad), then the balance (looked up online).

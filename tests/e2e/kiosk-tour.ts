@@ -83,6 +83,18 @@ export async function tourGuestScreens(page: Page, cardCode: string, visit: Visi
   await at('thanks');
   await home(page);
 
+  // One of the hotel's own services (the demo's extra towels: room and count) → its ticket.
+  await page.getByTestId('tile-service-extra_towels').click();
+  await expect(page.getByTestId('service-name')).toBeVisible();
+  await page.getByTestId('service-count-plus').click();
+  await tapType(page.getByTestId('service-room'), '1208');
+  await tapDone(page);
+  await at('service');
+  await page.getByTestId('confirm').click();
+  await expect(page.getByTestId('ticket-service')).toBeVisible();
+  await at('service-ticket');
+  await home(page);
+
   // My balance: the card entry, then the balance.
   await page.getByTestId('my-balance').click();
   await expect(page.getByTestId('card-code')).toBeVisible();

@@ -3,63 +3,32 @@ import { SaveFailedScreen } from '../components/SaveFailedScreen.tsx';
 import { StatusFooter } from '../components/StatusFooter.tsx';
 import { TopBar } from '../components/TopBar.tsx';
 import { CalledBanner } from '../features/call-staff/CalledBanner.tsx';
-import { ConfirmScreen } from '../features/call-staff/ConfirmScreen.tsx';
-import { DetailsScreen } from '../features/call-staff/DetailsScreen.tsx';
-import { step } from '../features/call-staff/flow.store.ts';
-import { HomeScreen } from '../features/call-staff/HomeScreen.tsx';
-import { ReasonScreen } from '../features/call-staff/ReasonScreen.tsx';
-import { TicketScreen } from '../features/call-staff/TicketScreen.tsx';
-import { BalanceScreen } from '../features/balance/BalanceScreen.tsx';
-import { CardCodeScreen } from '../features/balance/CardCodeScreen.tsx';
-import { FeedbackScreen } from '../features/feedback/FeedbackScreen.tsx';
-import { ThanksScreen } from '../features/feedback/ThanksScreen.tsx';
-import { ClaimScreen } from '../features/luggage/ClaimScreen.tsx';
-import { LuggageInScreen } from '../features/luggage/LuggageInScreen.tsx';
-import { PickupScreen } from '../features/luggage/PickupScreen.tsx';
-import { PickupTicketScreen } from '../features/luggage/PickupTicketScreen.tsx';
-import { ShoeCareScreen } from '../features/shoe-care/ShoeCareScreen.tsx';
-import { ShoeTicketScreen } from '../features/shoe-care/ShoeTicketScreen.tsx';
 import { ConnectingScreen } from '../features/setup/ConnectingScreen.tsx';
 import { SetupScreen } from '../features/setup/SetupScreen.tsx';
 import { locale, t } from '../i18n/locale.store.ts';
 import { saveFailed } from '../sync/actions.ts';
 import { phase } from '../sync/session.ts';
 import { IdleWarning } from './IdleWarning.tsx';
+import { LazyScreenHost, preloadScreens } from './LazyScreenHost.tsx';
+import { isLazy } from './screen-registry.ts';
+import { HOME_TILES, SCREENS } from './screens.ts';
+import { step } from './step.ts';
 import { updating } from './sw-update.ts';
 
+const LAZY = SCREENS.steps.map((s) => SCREENS.byId[s].screen).filter(isLazy);
+
+/** The registered screen for the current step (app/screens.ts). */
 function GuestScreens() {
-  switch (step.value) {
-    case 'home':
-      return <HomeScreen />;
-    case 'reason':
-      return <ReasonScreen />;
-    case 'details':
-      return <DetailsScreen />;
-    case 'confirm':
-      return <ConfirmScreen />;
-    case 'ticket':
-      return <TicketScreen />;
-    case 'card':
-      return <CardCodeScreen />;
-    case 'balance':
-      return <BalanceScreen />;
-    case 'luggage_in':
-      return <LuggageInScreen />;
-    case 'claim':
-      return <ClaimScreen />;
-    case 'pickup':
-      return <PickupScreen />;
-    case 'pickup_ticket':
-      return <PickupTicketScreen />;
-    case 'shoe_care':
-      return <ShoeCareScreen />;
-    case 'shoe_ticket':
-      return <ShoeTicketScreen />;
-    case 'feedback':
-      return <FeedbackScreen />;
-    case 'thanks':
-      return <ThanksScreen />;
-  }
+  const screen = SCREENS.byId[step.value].screen;
+  // Home is on screen and the guest has time: fetch the screens kept in their own chunks.
+  useEffect(() => {
+    if (step.value !== 'home') return;
+    const later = setTimeout(() => preloadScreens(LAZY), 2_000);
+    return () => clearTimeout(later);
+  }, []);
+  if (isLazy(screen)) return <LazyScreenHost def={screen} props={{ tiles: HOME_TILES }} />;
+  const Screen = screen;
+  return <Screen tiles={HOME_TILES} />;
 }
 
 function Current() {

@@ -9,8 +9,7 @@
  * finished flow goes home (Done or its countdown), so "How did we do with
  * A012?" never waits on the home screen for whoever comes next.
  */
-import { effect } from '@preact/signals';
-import { RESULT_STEPS, resetToHome, step, type Step } from '../features/call-staff/flow.store.ts';
+import { onFlowFinished, resetToHome } from './step.ts';
 import { resetLocale } from '../i18n/locale.store.ts';
 import { dismissSaveFailed, forgetSessionTickets } from '../sync/actions.ts';
 import { resetReadAloud } from './read-aloud.ts';
@@ -25,9 +24,4 @@ export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean }
   resetReadAloud();
 }
 
-let stepBefore: Step = step.peek();
-effect(() => {
-  const now = step.value;
-  if (now === 'home' && RESULT_STEPS.includes(stepBefore)) forgetSessionTickets();
-  stepBefore = now;
-});
+onFlowFinished(forgetSessionTickets);

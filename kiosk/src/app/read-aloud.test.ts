@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { kioskCatalog, type KioskKey } from '../../../shared/i18n/kiosk.ts';
 import { interpolate, type Locale, type Vars } from '../../../shared/i18n/locale.ts';
-import type { Step } from '../features/call-staff/flow.store.ts';
-import { pickVoice, screenLines, screenText, spellTicket } from './read-aloud.ts';
+import { pickVoice, spellTicket } from './read-aloud.ts';
+import { SCREENS, screenLines, screenText } from './screens.ts';
 
 const tr = (l: Locale) => (k: KioskKey, v?: Vars) => interpolate(kioskCatalog[l][k], v);
-const ALL_STEPS: Step[] = ['home', 'reason', 'details', 'confirm', 'ticket', 'card', 'balance', 'luggage_in', 'claim', 'pickup', 'pickup_ticket', 'shoe_care', 'shoe_ticket', 'feedback', 'thanks'];
+const ALL_STEPS = SCREENS.steps;
 
 describe('screenText', () => {
   it('reads the welcome and every service on home, in the guest’s language', () => {
@@ -15,6 +15,12 @@ describe('screenText', () => {
     const zh = screenText('home', tr('zh-Hant'), 'zh-Hant');
     expect(zh.startsWith('歡迎')).toBe(true);
     expect(zh).toContain('呼叫服務人員。');
+  });
+
+  it('reads the hotel’s own services on home after the built-in tiles, before My balance', () => {
+    expect(screenText('home', tr('en'), 'en', { services: ['Taxi', 'Umbrella'] })).toBe(
+      'Welcome. How may we help you today? Call staff. Store luggage. Collect luggage. Shoe care. Feedback. Taxi. Umbrella. My balance.',
+    );
   });
 
   it('reads the question and the choices on the reason screen', () => {

@@ -5,8 +5,9 @@
  * kiosk returns home, or idles). Nothing here ever throws: a browser without
  * speech (or without voices) simply has no "Read aloud".
  *
- * What is read is chosen per screen (`screenText`), from the catalog, not
- * scraped from the page. Deliberately never read in a public lobby: the
+ * What is read is chosen per screen (each screen's registration, `read` —
+ * see app/screens.ts `screenText`), from the catalog, not scraped from the
+ * page. Deliberately never read in a public lobby: the
  * member's name, balance and points, a luggage claim code, or anything the
  * guest typed — only headings, instructions, the guest's ticket number and a
  * complaint's reference (which gives nobody access to anything).
@@ -14,7 +15,6 @@
 import { signal } from '@preact/signals';
 import type { KioskKey } from '../../../shared/i18n/kiosk.ts';
 import type { Locale, Vars } from '../../../shared/i18n/locale.ts';
-import type { Step } from '../features/call-staff/flow.store.ts';
 
 export const readAloud = signal(false);
 
@@ -31,6 +31,8 @@ export interface ScreenFacts {
   followUp?: boolean;
   /** The complaint's reference on the thank-you screen (`C-A4K7`). */
   reference?: string | null;
+  /** The names of the hotel's own services on home's tiles, in the guest's language (a manager's data, not the catalog). */
+  services?: readonly string[];
 }
 
 /** "A007" → "A 0 0 7", so a voice reads each character, not "a thousand and seven". */
@@ -38,53 +40,14 @@ export function spellTicket(ticket: string): string {
   return ticket.trim().split('').join(' ');
 }
 
-function ticketLines(tr: Translate, facts: ScreenFacts, after: KioskKey): string[] {
+/** A result screen: "Your number", the number spelled out, then what happens next. */
+export function ticketLines(tr: Translate, facts: ScreenFacts, after: KioskKey): string[] {
   return [tr('ticket.yourNumber'), facts.ticket ? spellTicket(facts.ticket) : '', tr(after)];
 }
 
-/** The lines read on each screen, in order. */
-export function screenLines(step: Step, tr: Translate, facts: ScreenFacts = {}): string[] {
-  switch (step) {
-    case 'home':
-      return [tr('home.welcome'), tr('home.subtitle'), tr('home.callStaff'), tr('home.luggageIn'), tr('home.luggageOut'), tr('home.shoeCare'), tr('home.feedback'), tr('home.myBalance')];
-    case 'reason':
-      return [tr('reason.title'), tr('reason.question'), tr('reason.luggage_help'), tr('reason.complaint'), tr('reason.other')];
-    case 'details':
-      return [tr('details.title'), tr('details.subtitle')];
-    case 'confirm':
-      return [tr('confirm.title'), tr('confirm.subtitle')];
-    case 'ticket':
-      return ticketLines(tr, facts, 'ticket.wait');
-    case 'card':
-      return [tr('card.title'), tr('card.subtitle')];
-    case 'balance':
-      return [tr('home.myBalance')];
-    case 'luggage_in':
-      return [tr('luggageIn.title'), tr('luggageIn.subtitle')];
-    case 'claim':
-      return ticketLines(tr, facts, 'claim.keep');
-    case 'pickup':
-      return [tr('pickup.title'), tr('pickup.subtitle')];
-    case 'pickup_ticket':
-      return ticketLines(tr, facts, 'pickup.wait');
-    case 'shoe_care':
-      return [tr('shoe.title'), tr('shoe.subtitle')];
-    case 'shoe_ticket':
-      return ticketLines(tr, facts, 'shoe.wait');
-    case 'feedback':
-      return [tr('feedback.title'), tr('feedback.subtitle')];
-    case 'thanks':
-      return [
-        tr('thanks.title'),
-        tr(facts.followUp ? 'thanks.followUp' : 'thanks.body'),
-        ...(facts.reference ? [tr('thanks.reference'), spellTicket(facts.reference.replace(/-/g, '')), tr('thanks.referenceHint')] : []),
-      ];
-  }
-}
-
 /** The screen's lines as one utterance, each ending in a pause (a full stop in the text's script). */
-export function screenText(step: Step, tr: Translate, locale: Locale, facts: ScreenFacts = {}): string {
-  return joinLines(screenLines(step, tr, facts), locale);
+export function spokenText(lines: readonly string[], locale: Locale): string {
+  return joinLines(lines, locale);
 }
 
 /** The "could not save" notice (it stands in for the screen the guest was on). */
@@ -92,7 +55,7 @@ export function saveFailedText(kind: 'quota' | 'failed', tr: Translate, locale: 
   return joinLines([tr('saveFailed.title'), tr(kind === 'quota' ? 'saveFailed.full' : 'saveFailed.failed')], locale);
 }
 
-function joinLines(lines: string[], locale: Locale): string {
+function joinLines(lines: readonly string[], locale: Locale): string {
   const stop = locale === 'en' ? '.' : '。';
   return lines
     .map((l) => l.trim())

@@ -7,7 +7,7 @@
 import { CARD_TOKEN_PREFIX } from '../../../shared/domain/card-token.ts';
 import { ClaimCode } from '../../../shared/domain/request.ts';
 import { NotACard, cardError, openBalance, submitCardToken } from '../features/balance/balance.store.ts';
-import { step } from '../features/call-staff/flow.store.ts';
+import { step } from './step.ts';
 import { startPickupWithCode } from '../features/luggage/luggage.store.ts';
 import { listenForWedgeScans } from '../features/scan/index.ts';
 import { phase } from '../sync/session.ts';

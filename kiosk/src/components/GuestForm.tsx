@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { resetToHome } from '../app/step.ts';
 import { errorText, t, type KioskKey } from '../i18n/locale.store.ts';
 import { Icon } from './Icon.tsx';
 

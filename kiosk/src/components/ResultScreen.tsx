@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { endGuestSession } from '../app/guest-session.ts';
-import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { resetToHome } from '../app/step.ts';
 import { RateLastTicket } from '../features/feedback/RateLastTicket.tsx';
 import { t } from '../i18n/locale.store.ts';
 import { Icon } from './Icon.tsx';

@@ -1,4 +1,4 @@
-import { resetToHome } from '../features/call-staff/flow.store.ts';
+import { resetToHome } from '../app/step.ts';
 import { t } from '../i18n/locale.store.ts';
 import { dismissSaveFailed, type StorageError } from '../sync/actions.ts';
 import { Icon } from './Icon.tsx';

@@ -11,6 +11,8 @@ import { noteSessionTicket } from './session-tickets.ts';
 import { guestWrite } from './storage-health.ts';
 import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
 import type { TicketRow } from './db.ts';
+import type { ServiceCode } from '../../../shared/domain/service.ts';
+import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 
 export type { CallStaffInput, FeedbackInput, RequestInput };
 export type { StorageError } from './storage-health.ts';
@@ -37,6 +39,31 @@ export async function createRequest(input: RequestInput): Promise<TicketRow> {
   noteSessionTicket(row.id);
   flusher.kick();
   return row;
+}
+
+/** A guest's request for one of the hotel's catalog services: only the fields its rules turn on (null otherwise). */
+export interface ServiceRequestInput {
+  service: ServiceCode;
+  room: string | null;
+  note: string | null;
+  count: number | null;
+  /** ISO instant the guest needs it by; null when the service does not ask. */
+  neededAt: string | null;
+  quote?: WaitQuote | null;
+}
+
+/**
+ * A catalog service (taxi, towels…): a number at once, a `request.create` of kind `service` in the
+ * outbox, delivered when the network allows. The server stamps the service's department on it.
+ */
+export function requestService(input: ServiceRequestInput): Promise<TicketRow> {
+  return createRequest({
+    kind: 'service',
+    room: input.room,
+    note: input.note,
+    details: { kind: 'service', service: input.service, count: input.count, neededAt: input.neededAt },
+    quote: input.quote ?? null,
+  });
 }
 
 /** A rating and comment (maybe a complaint); works offline. A complaint comes back with the reference to tell the guest. */

@@ -1,10 +1,13 @@
 /**
  * The kiosk's IndexedDB: the sync stores every client has (outbox, rejected,
  * meta) plus `tickets`, the guest-facing view of the requests this kiosk
- * created. Only `kiosk/src/sync/` imports this file.
+ * created, and `services`, the hotel's service catalog as the server last
+ * sent it (retired ones included, for the names of old tickets), so home
+ * shows its tiles offline too. Only `kiosk/src/sync/` imports this file.
  */
 import Dexie, { type Table } from 'dexie';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
+import type { Service } from '../../../shared/domain/service.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { ErrorCode } from '../../../shared/protocol/errors.ts';
 import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
@@ -47,10 +50,13 @@ export class KioskDb extends Dexie implements SyncTables {
   declare rejected: Table<RejectedRow, number>;
   declare meta: Table<MetaRow, string>;
   declare tickets: Table<TicketRow, string>;
+  declare services: Table<Service, string>;
 
   constructor(name = 'lobbydesk-kiosk') {
     super(name);
+    // Versions are append-only: a kiosk's outbox and tickets survive an upgrade.
     this.version(1).stores({ ...SYNC_STORES, tickets: 'id, commandId, serviceDay, createdAt' });
+    this.version(2).stores({ services: 'code' });
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * The kiosk's sync engine: one outbox flusher and one follower of the
- * server's view of this kiosk's requests, plus the connection state the
- * footer shows. Started once the kiosk knows who it is.
+ * server's view of this kiosk's requests and of the hotel's service catalog,
+ * plus the connection state the footer shows. Started once the kiosk knows
+ * who it is.
  */
 import { computed, effect, signal } from '@preact/signals';
+import type { Service } from '../../../shared/domain/service.ts';
 import { serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { KioskEvent, KioskRequest } from '../../../shared/protocol/events.ts';
 import { KioskPull, KioskSnapshot } from '../../../shared/protocol/sync.ts';
@@ -15,6 +17,7 @@ import { refreshCardKey } from './members.ts';
 import { startWaitStats } from './wait-stats.ts';
 import { me, refresh } from './session.ts';
 import { notedIfFails, storageErrorOf } from './storage-health.ts';
+import { applyServiceUpserts, replaceServices } from './services.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
 
 export const flusher = new Flusher({
@@ -43,12 +46,35 @@ function merge(requests: KioskRequest[], fromSnapshot: boolean): void {
     });
 }
 
+/** The catalog: a snapshot replaces it, events update it; written in the same chain, in order. */
+function mergeServices(services: readonly Service[], fromSnapshot: boolean): void {
+  if (!fromSnapshot && services.length === 0) return;
+  writes = writes
+    .then(() => notedIfFails(() => (fromSnapshot ? replaceServices(db, services) : applyServiceUpserts(db, services))))
+    .catch((e: unknown) => {
+      console.warn('kiosk: could not store the service catalog', e);
+      follower.version = -1;
+    });
+}
+
 export const follower = new Follower<KioskSnapshot, KioskEvent>({
   api,
   snapshot: KioskSnapshot,
   pull: KioskPull,
-  onSnapshot: (s) => merge(s.requests, true),
-  onEvents: (events) => merge(events.map((e) => e.request), false),
+  onSnapshot: (s) => {
+    merge(s.requests, true);
+    mergeServices(s.services, true);
+  },
+  onEvents: (events) => {
+    merge(
+      events.flatMap((e) => (e.type === 'request.upserted' ? [e.request] : [])),
+      false,
+    );
+    mergeServices(
+      events.flatMap((e) => (e.type === 'service.upserted' ? [e.service] : [])),
+      false,
+    );
+  },
 });
 
 const browserOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);

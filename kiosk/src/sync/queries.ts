@@ -1,10 +1,12 @@
-/** What the kiosk screens read: live views over the local tickets table, as hooks. */
+/** What the kiosk screens read: live views over the local tickets and the service catalog, as hooks. */
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { db } from './client.ts';
 import type { TicketRow } from './db.ts';
 import { sessionTickets } from './session-tickets.ts';
 import { isRoomShoeJob } from '../../../shared/domain/luggage.machine.ts';
+import type { Service } from '../../../shared/domain/service.ts';
+import { readActiveServices } from './services.ts';
 
 export type { TicketRow, TicketStatus } from './db.ts';
 
@@ -43,6 +45,15 @@ export function useCalledTickets(): TicketRow[] {
     .filter((r) => r.calledSeenAt && now - Date.parse(r.calledSeenAt) < CALLED_NOTICE_MS)
     .filter((r) => !isRoomShoeJob(r)) // shoes collected from a room go back to the room: nobody is called to the desk
     .sort((a, b) => (b.calledSeenAt ?? '').localeCompare(a.calledSeenAt ?? ''));
+}
+
+/**
+ * The hotel's services a guest may ask for, in home order (activeServices()): kept in Dexie, so
+ * the same tiles after a reload offline; a service a manager retires goes at the next sync.
+ * `null` until the first read, so home can tell "none" from "not read yet".
+ */
+export function useActiveServices(): Service[] | null {
+  return useLive(() => readActiveServices(db), null as Service[] | null, []);
 }
 
 /** How long after a ticket is completed its holder is offered to rate it. */

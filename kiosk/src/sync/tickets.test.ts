@@ -127,7 +127,7 @@ describe('adopting the server identity', () => {
 
 describe('what the server says', () => {
   function request(id: string, over: Partial<KioskRequest> = {}): KioskRequest {
-    return { id, kind: 'call_staff', ticket: 'A001', status: 'waiting', desk: null, calledAt: null, rev: 1, ...over };
+    return { id, kind: 'call_staff', ticket: 'A001', status: 'waiting', desk: null, calledAt: null, rev: 1, service: null, ...over };
   }
 
   it('marks delivered and rejected tickets from push outcomes', async () => {
@@ -190,7 +190,7 @@ describe('luggage, shoe care and feedback', () => {
   it('notes when a ticket is completed live, and marks it rated once feedback names it', async () => {
     const me = deviceMe();
     const row = await createCallStaffTicket(db, me, { reason: 'question' }, NOW);
-    await applyServerRequests(db, [{ id: row.id, kind: 'call_staff', ticket: row.ticket, status: 'completed', desk: null, calledAt: null, rev: 3 }], { serviceDay: '2026-03-14', now: NOW });
+    await applyServerRequests(db, [{ id: row.id, kind: 'call_staff', ticket: row.ticket, status: 'completed', desk: null, calledAt: null, rev: 3, service: null }], { serviceDay: '2026-03-14', now: NOW });
     expect((await db.tickets.get(row.id))?.completedSeenAt).toBe(NOW.toISOString());
     await createFeedback(db, me, { rating: 5, requestId: row.id, contact: 'ignored without consent' });
     expect((await db.tickets.get(row.id))?.ratedAt).toBeTruthy();

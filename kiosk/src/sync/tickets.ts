@@ -29,6 +29,8 @@ export interface RequestInput {
   reason?: CallReason | null;
   guestName?: string | null;
   room?: string | null;
+  /** What the guest wrote for staff (a catalog service's note field), up to 500 characters. */
+  note?: string | null;
   details?: RequestDetails | null;
   /** The wait this ticket's screen shows the guest; kept on the row and sent with the request. */
   quote?: WaitQuote | null;
@@ -89,7 +91,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           reason,
           guestName: cleanText(input.guestName, 80),
           room: cleanText(input.room, 12),
-          note: null,
+          note: cleanText(input.note, 500),
           ...(memberCard ? { memberCard } : {}),
           ...(quote ? { quotedWait: quote } : {}),
         },

@@ -15,7 +15,7 @@ import { ApiFailure } from '../../../../shared/sync-client/http.ts';
 import { idleResets } from '../../app/idle.ts';
 import { checkCardOffline, lookupCard, refreshCardKey } from '../../sync/members.ts';
 import { holdGuestCard } from '../../sync/tickets.ts';
-import { RESULT_STEPS, resetToHome, step, type Step } from '../call-staff/flow.store.ts';
+import { onFlowFinished, resetToHome, step } from '../../app/step.ts';
 
 export const shownMember = signal<MemberCardView | null>(null);
 export const cardBusy = signal(false);
@@ -30,12 +30,7 @@ effect(() => {
 });
 
 // The end of the guest session lets go of the scanned card.
-let stepBefore: Step = step.peek();
-effect(() => {
-  const now = step.value;
-  if (now === 'home' && RESULT_STEPS.includes(stepBefore)) holdGuestCard(null);
-  stepBefore = now;
-});
+onFlowFinished(() => holdGuestCard(null));
 effect(() => {
   if (idleResets.value > 0) holdGuestCard(null);
 });

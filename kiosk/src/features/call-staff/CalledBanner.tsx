@@ -1,6 +1,7 @@
 import { t } from '../../i18n/locale.store.ts';
 import { useCalledTickets } from '../../sync/queries.ts';
-import { shownTicketId, step } from './flow.store.ts';
+import { step } from '../../app/step.ts';
+import { shownTicketId } from './flow.store.ts';
 
 /**
  * "Your number A007 is being called" over any screen but home (which has its

@@ -2,43 +2,15 @@
  * The "Call staff" flow as state: home → reason → details (optional) →
  * confirm → ticket → home. Screens read these signals and call these
  * functions; the flow never touches storage except through sync/actions.
+ * The shared `step` lives in app/step.ts; the screens are registered in
+ * call-staff.screens.ts.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { CallReason } from '../../../../shared/domain/request.ts';
+import { step, type Step } from '../../app/step.ts';
 import { callStaff } from '../../sync/actions.ts';
 import { waitInputs } from '../../sync/wait-stats.ts';
 import { estimateWait } from './wait-estimate.ts';
-
-/**
- * Every guest screen shares this one step, so idle, updates and the focus
- * move treat them alike. `card`/`balance` belong to features/balance;
- * `luggage_in`/`claim`/`pickup`/`pickup_ticket` to features/luggage;
- * `shoe_care`/`shoe_ticket` to features/shoe-care; `feedback`/`thanks` to
- * features/feedback. Each feature drops its guest state when the step is
- * back at `home` (see their stores), so nothing of a guest outlives a reset.
- */
-export type Step =
-  | 'home'
-  | 'reason'
-  | 'details'
-  | 'confirm'
-  | 'ticket'
-  | 'card'
-  | 'balance'
-  | 'luggage_in'
-  | 'claim'
-  | 'pickup'
-  | 'pickup_ticket'
-  | 'shoe_care'
-  | 'shoe_ticket'
-  | 'feedback'
-  | 'thanks';
-
-/** Screens shown after a flow is finished: they count down and return home themselves. */
-export const RESULT_STEPS: readonly Step[] = ['ticket', 'claim', 'pickup_ticket', 'shoe_ticket', 'thanks'];
-
-/** Screens showing a member's data (balance, points, tier): the idle reset comes sooner there (main.tsx). */
-export const MEMBER_DATA_STEPS: readonly Step[] = ['balance'];
 
 export interface Draft {
   reason: CallReason | null;
@@ -47,7 +19,6 @@ export interface Draft {
 }
 const EMPTY: Draft = { reason: null, guestName: '', room: '' };
 
-export const step = signal<Step>('home');
 export const draft = signal<Draft>(EMPTY);
 export const shownTicketId = signal<string | null>(null);
 export const submitting = signal(false);
@@ -56,12 +27,13 @@ export const submitError = signal<unknown>(null);
 /** A guest is in the middle of something: no updates, no reloads. */
 export const guestFlowOpen = computed(() => step.value !== 'home' || submitting.value);
 
-export function resetToHome(): void {
-  step.value = 'home';
+// Back home (Done, Cancel, the idle reset): the guest's entries and number are dropped.
+effect(() => {
+  if (step.value !== 'home') return;
   draft.value = EMPTY;
   shownTicketId.value = null;
   submitError.value = null;
-}
+});
 
 export function startCallStaff(): void {
   draft.value = EMPTY;

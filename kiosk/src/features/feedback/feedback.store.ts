@@ -9,7 +9,7 @@ import { effect, signal } from '@preact/signals';
 import { needsIssue } from '../../../../shared/domain/issue.ts';
 import type { FeedbackCategory } from '../../../../shared/domain/issue.ts';
 import { submitFeedback } from '../../sync/actions.ts';
-import { step } from '../call-staff/flow.store.ts';
+import { step } from '../../app/step.ts';
 
 export interface FeedbackDraft {
   rating: number | null;

@@ -7,7 +7,7 @@
  */
 import { effect } from '@preact/signals';
 import { idleResets } from '../../app/idle.ts';
-import { step } from '../call-staff/flow.store.ts';
+import { step } from '../../app/step.ts';
 import { claimField, guestFieldOf, type GuestField } from './guest-field.ts';
 import type { Osk } from './onscreen-keyboard.ts';
 

@@ -4,7 +4,7 @@
  */
 import { effect, signal } from '@preact/signals';
 import { createRequest } from '../../sync/actions.ts';
-import { step } from '../call-staff/flow.store.ts';
+import { step } from '../../app/step.ts';
 import { neededByInstant, type NeededBy } from './needed-by.ts';
 
 export const MAX_PAIRS = 10;
