@@ -10,7 +10,7 @@ import { expect, test, type Browser, type Locator } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import type { ShoeStage } from '../../shared/domain/luggage.machine.ts';
 import { adminCatalog } from '../../admin/src/i18n/admin.ts';
-import { kioskCatalog } from '../../shared/i18n/kiosk.ts';
+import { kioskCatalog } from '../../kiosk/src/i18n/kiosk.ts';
 import type { Command, CommandOf } from '../../shared/protocol/commands.ts';
 import { KioskDriver, StaffDriver } from '../integration/helpers.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { adminCatalog } from '../../admin/src/i18n/admin.ts';
-import { kioskCatalog } from '../../shared/i18n/kiosk.ts';
+import { kioskCatalog } from '../../kiosk/src/i18n/kiosk.ts';
 
 describe('kiosk setup text names the tablet\'s pairing control', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kioskCatalog, type KioskKey } from '../../../shared/i18n/kiosk.ts';
+import { kioskCatalog, type KioskKey } from '../i18n/kiosk.ts';
 import { interpolate, type Locale, type Vars } from '../../../shared/i18n/locale.ts';
 import { pickVoice, spellTicket } from './read-aloud.ts';
 import { SCREENS, screenLines, screenText } from './screens.ts';

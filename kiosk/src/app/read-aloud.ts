@@ -13,7 +13,7 @@
  * complaint's reference (which gives nobody access to anything).
  */
 import { signal } from '@preact/signals';
-import type { KioskKey } from '../../../shared/i18n/kiosk.ts';
+import type { KioskKey } from '../i18n/kiosk.ts';
 import type { Locale, Vars } from '../../../shared/i18n/locale.ts';
 
 export const readAloud = signal(false);

@@ -8,7 +8,7 @@
  * Pure: no screen, store or storage is imported here, so it is unit-tested in Node.
  */
 import type { ComponentType } from 'preact';
-import type { KioskKey } from '../../../shared/i18n/kiosk.ts';
+import type { KioskKey } from '../i18n/kiosk.ts';
 import type { IconName } from '../components/Icon.tsx';
 import type { ScreenFacts, Translate } from './read-aloud.ts';
 

@@ -1,6 +1,6 @@
 /** The kiosk's current language and `t()`. Components that call `t` re-render when the language changes. */
 import { effect, signal } from '@preact/signals';
-import { errorKey, kioskCatalog, type KioskKey } from '../../../shared/i18n/kiosk.ts';
+import { errorKey, kioskCatalog, type KioskKey } from './kiosk.ts';
 import { DEFAULT_LOCALE, interpolate, type Locale, type Vars } from '../../../shared/i18n/locale.ts';
 import { ApiFailure, NetworkFailure } from '../../../shared/sync-client/http.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../protocol/errors.ts';
+import { ErrorCode } from '../../../shared/protocol/errors.ts';
 import { errorKey, kioskCatalog } from './kiosk.ts';
-import { interpolate, LOCALES, splitTemplate } from './locale.ts';
+import { interpolate, LOCALES, splitTemplate } from '../../../shared/i18n/locale.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

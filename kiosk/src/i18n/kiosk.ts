@@ -4,8 +4,8 @@
  * (a missing or extra key fails the type check). Every API error code has an
  * `error.<code>` entry, checked by `errorKey` below.
  */
-import type { ErrorCode } from '../protocol/errors.ts';
-import type { Locale } from './locale.ts';
+import type { ErrorCode } from '../../../shared/protocol/errors.ts';
+import type { Locale } from '../../../shared/i18n/locale.ts';
 import { complaintEn, complaintZhHans, complaintZhHant } from './kiosk-complaint.ts';
 import { keyboardEn, keyboardZhHans, keyboardZhHant } from './kiosk-keyboard.ts';
 import { serviceEn, serviceZhHans, serviceZhHant } from './kiosk-service.ts';
