@@ -40,20 +40,23 @@ export interface KindFigures {
   service_p90: number | null;
 }
 
-/** Per kind, plus one row with kind null for all kinds (grouping sets). */
-export async function requestFigures(db: Db, w: Window): Promise<KindFigures[]> {
-  const wait = sql`extract(epoch from (called_at - created_at))::float8`;
-  const service = sql`extract(epoch from (completed_at - called_at))::float8`;
-  const r = await sql<KindFigures>`
-    select kind,
+const WAIT = sql`extract(epoch from (called_at - created_at))::float8`;
+const SERVICE = sql`extract(epoch from (completed_at - called_at))::float8`;
+/** The figures of a group of requests: counts by outcome, and median and 90th percentile of wait and service time. */
+const FIGURES = sql`
       count(*)::int as count,
       (count(*) filter (where status = 'completed'))::int as completed,
       (count(*) filter (where status = 'no_show'))::int as no_shows,
       (count(*) filter (where status = 'cancelled'))::int as cancelled,
-      percentile_cont(0.5) within group (order by ${wait}) filter (where called_at is not null) as wait_median,
-      percentile_cont(0.9) within group (order by ${wait}) filter (where called_at is not null) as wait_p90,
-      percentile_cont(0.5) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_median,
-      percentile_cont(0.9) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_p90
+      percentile_cont(0.5) within group (order by ${WAIT}) filter (where called_at is not null) as wait_median,
+      percentile_cont(0.9) within group (order by ${WAIT}) filter (where called_at is not null) as wait_p90,
+      percentile_cont(0.5) within group (order by ${SERVICE}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_median,
+      percentile_cont(0.9) within group (order by ${SERVICE}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_p90`;
+
+/** Per kind, plus one row with kind null for all kinds (grouping sets). */
+export async function requestFigures(db: Db, w: Window): Promise<KindFigures[]> {
+  const r = await sql<KindFigures>`
+    select kind, ${FIGURES}
     from service_requests
     where property_id = ${w.propertyId} and created_at >= ${w.start} and created_at < ${w.end}
     group by grouping sets ((kind), ())`.execute(db);
@@ -66,18 +69,8 @@ export interface ServiceFigures extends Omit<KindFigures, 'kind'> {
 
 /** Requests of kind `service` in the window, per service code (details.service), with the same figures as per kind. */
 export async function serviceFigures(db: Db, w: Window): Promise<ServiceFigures[]> {
-  const wait = sql`extract(epoch from (called_at - created_at))::float8`;
-  const service = sql`extract(epoch from (completed_at - called_at))::float8`;
   const r = await sql<ServiceFigures>`
-    select details ->> 'service' as service,
-      count(*)::int as count,
-      (count(*) filter (where status = 'completed'))::int as completed,
-      (count(*) filter (where status = 'no_show'))::int as no_shows,
-      (count(*) filter (where status = 'cancelled'))::int as cancelled,
-      percentile_cont(0.5) within group (order by ${wait}) filter (where called_at is not null) as wait_median,
-      percentile_cont(0.9) within group (order by ${wait}) filter (where called_at is not null) as wait_p90,
-      percentile_cont(0.5) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_median,
-      percentile_cont(0.9) within group (order by ${service}) filter (where status = 'completed' and called_at is not null and completed_at is not null) as service_p90
+    select details ->> 'service' as service, ${FIGURES}
     from service_requests
     where property_id = ${w.propertyId} and created_at >= ${w.start} and created_at < ${w.end} and kind = 'service' and details ->> 'service' is not null
     group by 1`.execute(db);
