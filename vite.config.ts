@@ -63,6 +63,8 @@ export function appConfig(app: AppName): UserConfig {
       target: 'es2022',
       sourcemap: false,
     },
+    // zod without its eval probe, configured before any schema is built (see the module).
+    resolve: { alias: [{ find: /^zod$/, replacement: resolve(here, 'shared/zod-browser.ts') }] },
     server: { proxy: { '/api': 'http://localhost:8080' } },
   };
 }

@@ -1,4 +1,3 @@
-import '../../shared/zod-csp.ts'; // first: zod without eval, before any schema is used
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './sw/register-sw.ts';

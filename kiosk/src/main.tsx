@@ -4,7 +4,6 @@
  * from Dexie (or the demo link / pairing), then the sync engine and the
  * service worker.
  */
-import '../../shared/zod-csp.ts'; // first: zod without eval, before any schema is used
 import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app/App.tsx';

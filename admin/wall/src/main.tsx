@@ -1,4 +1,3 @@
-import '../../../shared/zod-csp.ts'; // first: zod without eval, before any schema is used
 import { render } from 'preact';
 import { unlockAudio } from './chime.ts';
 import { registerServiceWorker } from './register-sw.ts';
