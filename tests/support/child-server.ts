@@ -16,7 +16,8 @@ export interface KillableServer {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export async function spawnServer(o: { dataDir: string; port: number; databaseUrl?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<KillableServer> {
+/** `main`: a compiled server (scripts/build-server.ts) to run with plain node; default the TypeScript through tsx. */
+export async function spawnServer(o: { dataDir: string; port: number; databaseUrl?: string; timeoutMs?: number; env?: Record<string, string>; main?: string }): Promise<KillableServer> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     PORT: String(o.port),
@@ -29,7 +30,7 @@ export async function spawnServer(o: { dataDir: string; port: number; databaseUr
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
   else delete env.DATABASE_URL;
   Object.assign(env, o.env);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, o.main ? [o.main] : ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
