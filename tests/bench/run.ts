@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,longrun]`:
- * measures, prints a table, writes docs/BENCHMARKS.md (full runs only) and,
- * with --json, bench-results.json. Loopback only, bounded in time. Every
- * figure is the median of BENCH_RUNS runs (default 3). A figure that cannot
+ * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,longrun,rss]`:
+ * measures, prints a table, writes docs/BENCHMARKS.md and docs/benchmarks.json
+ * and, with --json, bench-results.json. It ends by listing every figure more
+ * than 20% worse than the previous recorded run, before the full table.
+ * Loopback only, bounded in time. Every figure is the median of BENCH_RUNS runs (default 3). A figure that cannot
  * be measured here is left out, with the reason printed.
  */
 import { cpus, totalmem } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { median } from './fixtures.ts';
+import { propagationFloor } from './floor.bench.ts';
+import { idleRssMb } from './idle-rss.bench.ts';
 import { ingest } from './ingest.bench.ts';
 import { kioskWeight } from './kiosk-weight.bench.ts';
 import { longRun } from './long-run.bench.ts';
@@ -91,12 +94,18 @@ if (wants('ingest')) {
   if (hasPg) await repeat('ingest_per_s_postgres', 'commands/s', note, () => withServer('postgres', (s) => ingest(s)));
 }
 if (wants('propagation')) {
+  // The floor first, under the same load: a bare in-memory push → SSE broadcast (floor.bench.ts).
+  await repeat('propagation_floor_p95_ms', 'ms', 'bare node:http push → SSE broadcast in memory (no database, no auth), same load as below: the floor', async () => (await propagationFloor()).p95);
   const p = (kind: 'pglite' | 'postgres', two: boolean) => () => withServer(kind, async (a, b) => (await propagation(a, b ?? a, a.demo!.wallToken)).p95, { two });
   await repeat('propagation_p95_ms_pglite', 'ms', 'push start → SSE hint; 50 pushes/s from 22 kiosks (one letter each), 200 live listeners', p('pglite', false));
   if (hasPg) {
     await repeat('propagation_p95_ms_postgres', 'ms', 'as above, on PostgreSQL', p('postgres', false));
     await repeat('propagation_p95_ms_two_instances', 'ms', 'push to instance A, 200 listeners on instance B (LISTEN/NOTIFY)', p('postgres', true));
   }
+}
+if (wants('rss')) {
+  if (process.platform === 'linux') await repeat('server_idle_rss_mb', 'MB', 'compiled server (npm start), embedded PGlite with demo data, 60 s after ready', () => idleRssMb());
+  else skipped.push('server_idle_rss_mb: reads /proc (Linux only)');
 }
 if (wants('polling')) {
   await repeat('polling_baseline_p95_ms', 'ms', '20 displays polling every 5 s (the usual queue-display design), 20 events', () =>
@@ -158,6 +167,11 @@ const fig = (name: string) => results.find((r) => r.name === name)?.value;
 const polling = fig('polling_baseline_p95_ms');
 const live = fig('propagation_p95_ms_pglite');
 if (polling && live) record('polling_to_live_p95_ratio', '×', [polling / live], 'polling_baseline_p95_ms ÷ propagation_p95_ms_pglite, this run: how much sooner a live screen hears of a request');
+const floor = fig('propagation_floor_p95_ms');
+for (const name of ['propagation_p95_ms_pglite', 'propagation_p95_ms_postgres', 'propagation_p95_ms_two_instances']) {
+  const v = fig(name);
+  if (floor && v) record(`${name.replace('propagation_p95_ms_', 'propagation_to_floor_ratio_')}`, '×', [v / floor], `${name} ÷ propagation_floor_p95_ms, this run`);
+}
 const ours = fig('scan_decoded_real_photos');
 const wasm = fig('zxing_wasm_decoded_real_photos');
 if (ours && wasm) record('scan_vs_zxing_wasm_decoded_ratio', '×', [ours / wasm], 'photos read by the kiosk pipeline ÷ by zxing-wasm, this run');
@@ -176,6 +190,18 @@ type Stored = Result & { date: string; machine: string };
 const STORE = 'docs/benchmarks.json';
 const stored: Stored[] = JSON.parse(await readFile(STORE, 'utf8').catch(() => '[]')) as Stored[];
 const merged = new Map(stored.map((r) => [r.name, r]));
+
+/** Figures where more is better; for every other figure (times, sizes, memory, losses) less is better. */
+const MORE_IS_BETTER = new Set(['commands/s', 'photos', 'clients', 'events']);
+const regressions = results.flatMap((r) => {
+  const before = merged.get(r.name);
+  if (!before || !before.value || r.unit === '×') return [];
+  const change = (r.value - before.value) / Math.abs(before.value);
+  const worse = MORE_IS_BETTER.has(r.unit) ? -change : change;
+  return worse > 0.2 ? [`${r.name}: ${before.value} → ${r.value} ${r.unit} (${Math.round(worse * 100)}% worse than ${before.date})`] : [];
+});
+console.log(regressions.length ? `\nREGRESSIONS over 20% against the previous recorded run:\n${regressions.map((l) => `  ${l}`).join('\n')}` : '\nNo figure is more than 20% worse than the previous recorded run.');
+console.log(results.map((r) => `  ${r.name.padEnd(36)} ${String(r.value).padStart(10)} ${r.unit}`).join('\n'));
 for (const r of results) merged.set(r.name, { ...r, date: today, machine });
 const all = [...merged.values()];
 await writeFile(STORE, JSON.stringify(all, null, 2) + '\n');

@@ -1,0 +1,97 @@
+/**
+ * The floor for propagation: the least any push → live design can cost on
+ * this machine under the same load. A bare node:http server keeps a version
+ * in memory; a push parses its JSON body, takes the next version, writes one
+ * SSE event to every listener and answers — no database, no auth, no
+ * durability. The load is the propagation bench's (50 pushes/s spread over
+ * 22 kiosks, 200 listeners, same bodies), and the latency is measured the
+ * same way (push start → the listener has the event), so the ratio of a real
+ * figure to this one, measured in the same run, says what the product's own
+ * work costs.
+ */
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { v7 as uuidv7 } from 'uuid';
+import { createCommand, listen, percentile, type SimKiosk } from './fixtures.ts';
+import type { Propagation } from './propagation.bench.ts';
+
+async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
+  let version = 0;
+  const clients = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/api/sync/live') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(':\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { commands: unknown[] };
+      version += body.commands.length;
+      const frame = `id: ${version}\nevent: hint\ndata: {"version":${version}}\n\n`;
+      for (const c of clients) c.write(frame);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ version }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((r) => {
+        for (const c of clients) c.end();
+        server.close(() => r());
+      }),
+  };
+}
+
+export async function propagationFloor(pushesPerSecond = 50, listenerCount = 200, rounds = 6, kioskCount = 22): Promise<Propagation> {
+  const server = await floorServer();
+  try {
+    const kiosks: SimKiosk[] = Array.from({ length: kioskCount }, (_, i) => ({ id: uuidv7(), token: 'floor', seq: 0, letter: String.fromCharCode(65 + i), counters: new Map() }));
+    const arrivals: [number, number][][] = Array.from({ length: listenerCount }, () => []);
+    const listeners = arrivals.map((log) => listen(server.url, 'floor', (v, at) => log.push([v, at])));
+    await Promise.all(listeners.map((l) => l.ready));
+    await new Promise((r) => setTimeout(r, 500));
+    const sentByVersion = new Map<number, number>();
+    const t0 = performance.now();
+    await Promise.all(
+      kiosks.map(async (k, i) => {
+        for (let slot = i; slot < pushesPerSecond * rounds; slot += kiosks.length) {
+          const due = t0 + (slot * 1000) / pushesPerSecond;
+          await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+          const cmd = createCommand(k);
+          const started = performance.now();
+          const res = await fetch(`${server.url}/api/sync/push`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ deviceId: k.id, commands: [cmd], sentAt: new Date().toISOString() }),
+          });
+          const { version } = (await res.json()) as { version: number };
+          sentByVersion.set(version, started);
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    for (const l of listeners) l.close();
+    const latencies: number[] = [];
+    for (const log of arrivals) {
+      let seen = 0;
+      for (const [v, at] of log) {
+        for (let u = seen + 1; u <= v; u++) {
+          const sent = sentByVersion.get(u);
+          if (sent !== undefined) latencies.push(at - sent);
+        }
+        seen = Math.max(seen, v);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), samples: latencies.length };
+  } finally {
+    await server.close();
+  }
+}
