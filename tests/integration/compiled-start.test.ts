@@ -36,7 +36,7 @@ it('the compiled server is plain JavaScript, starts with node alone, migrates, s
   const health = await fetch(`${server.url}/api/health`).then((r) => r.json() as Promise<{ ok: boolean; driver: string }>);
   expect(health).toMatchObject({ ok: true, driver: 'pglite' });
   // The demo logins it printed work: migrations ran from the copied SQL files and the seed ran.
-  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId: 'manager1', pin: '3333' }) });
+  const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lobbydesk-protocol': '1' }, body: JSON.stringify({ staffId: 'manager1', pin: '3333' }) });
   expect(login.status).toBe(200);
 
   await server.kill('SIGTERM');
