@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
@@ -38,7 +42,19 @@ class SingleConnectionPool {
   }
 }
 
+/**
+ * Creates a new database folder (PostgreSQL's initdb) in a short-lived child
+ * process. initdb is the high-water mark of PGlite's WebAssembly memory, and
+ * that memory is never given back: done in the server's own process it left
+ * a first start holding about twice the memory of every later start.
+ */
+async function initInChild(dataDir: string): Promise<void> {
+  const script = 'const { PGlite } = await import(process.argv[1]); const pg = await PGlite.create(process.argv[2]); await pg.close();';
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir], { timeout: 120_000 });
+}
+
 export async function openPglite(dataDir: string | null): Promise<Store> {
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initInChild(dataDir);
   const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- structural pool, see above
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new SingleConnectionPool(pg) as any }) });
