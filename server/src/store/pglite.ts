@@ -53,9 +53,17 @@ async function initInChild(dataDir: string): Promise<void> {
   await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, import.meta.resolve('@electric-sql/pglite'), dataDir], { timeout: 120_000 });
 }
 
+/**
+ * PostgreSQL's 128 MB of shared buffers live in PGlite's WebAssembly memory
+ * and stay resident once touched; a property's whole database is a few tens
+ * of megabytes, and pages that fall out are still in the OS's file cache.
+ * 16 MB halves the embedded server's resident memory.
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 export async function openPglite(dataDir: string | null): Promise<Store> {
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await initInChild(dataDir);
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const pg = await PGlite.create(dataDir ?? undefined, { startParams: START_PARAMS });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- structural pool, see above
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new SingleConnectionPool(pg) as any }) });
   return {
