@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,longrun,rss]`:
+ * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,tap,longrun,rss]`:
  * measures, prints a table, writes docs/BENCHMARKS.md and docs/benchmarks.json
  * and, with --json, bench-results.json. It ends by listing every figure more
  * than 20% worse than the previous recorded run, before the full table.
@@ -19,6 +19,7 @@ import { pollingBaseline } from './polling.bench.ts';
 import { propagation } from './propagation.bench.ts';
 import { replay } from './replay.bench.ts';
 import { scanBench } from './scan.bench.ts';
+import { tapToScreens } from './tap-to-wall.bench.ts';
 import { sseCapacity } from './sse-capacity.bench.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -150,6 +151,13 @@ if (wants('kiosk')) {
     ['kiosk_scanner_chunk_gzip_kb', 'kB', 'lazy scanner chunks (zxing worker), gzip', (r) => r.scannerChunkGzipKb],
     ['kiosk_tti_cold_ms', 'ms', 'first visit, home screen ready; Chromium, 4× CPU throttle, 150 ms RTT / 1.6 Mbit/s', (r) => r.ttiColdMs],
     ['kiosk_tti_cached_ms', 'ms', 'reload served by the service worker, same throttling', (r) => r.ttiCachedMs],
+  ]);
+}
+
+if (wants('tap')) {
+  await repeatMany(() => withServer('pglite', (s) => tapToScreens(s), { static: true }), [
+    ['tap_to_wall_p95_ms', 'ms', 'Chromium: the guest taps Confirm on the kiosk → the ticket is on the wall page; 30 tickets, embedded PGlite', (r) => r.wallP95],
+    ['tap_to_queue_p95_ms', 'ms', 'same taps → the ticket is on the staff queue page', (r) => r.queueP95],
   ]);
 }
 
