@@ -4,6 +4,7 @@
  *   tsx scripts/test.ts [--unit-only | --e2e-only] [--no-build]
  *
  * 1. makes sure a Chromium is available (installs Debian's via apt-get when root),
+ *    and certutil for the HTTPS test (Debian's libnss3-tools),
  * 2. builds the apps (`npm run build`) unless --no-build / --unit-only,
  * 3. runs vitest (unit + integration) unless --e2e-only,
  * 4. runs Playwright (e2e) unless --unit-only,
@@ -121,6 +122,26 @@ function ensureBrowser(): string {
   return chromium;
 }
 
+/** certutil puts the server's CA into a browser's NSS database (tests/e2e/tls.spec.ts). */
+function ensureCertutil(): void {
+  if (onPath('certutil')) return;
+  if (canApt) {
+    log('no certutil found; installing Debian libnss3-tools via apt-get');
+    if (!aptInstall(['libnss3-tools'])) console.error('[test] apt-get install libnss3-tools failed');
+  }
+  if (!onPath('certutil')) {
+    console.error(
+      [
+        '',
+        '[test] ERROR: certutil not found; the HTTPS end-to-end test (tests/e2e/tls.spec.ts) needs it.',
+        '       Install it, e.g. (Debian/Ubuntu, as root): apt-get install -y libnss3-tools',
+        '       (use --unit-only to run only the unit/integration tests)',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+}
+
 function hasCjkFont(): boolean | undefined {
   if (!onPath('fc-list')) return undefined;
   const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
@@ -217,6 +238,7 @@ if (runE2e) {
   const chromium = ensureBrowser();
   childEnv.CHROMIUM_PATH = chromium;
   log(`using Chromium at ${chromium}`);
+  ensureCertutil();
   ensureCjkFonts();
 }
 

@@ -7,7 +7,8 @@ import { LuggageScreen } from './features/luggage/LuggageScreen.tsx';
 import { MembersScreen } from './features/members/MembersScreen.tsx';
 import { QueueScreen } from './features/queue/QueueScreen.tsx';
 import { ReportsScreen } from './features/reports/ReportsScreen.tsx';
-import { canManageDevices, canReadReports, screen } from './features/shell/nav.ts';
+import { canManageDevices, canManageWebhooks, canReadReports, screen } from './features/shell/nav.ts';
+import { WebhooksScreen } from './features/webhooks/WebhooksScreen.tsx';
 import { session } from './sync/session.ts';
 import { Toasts } from './ui/Toasts.tsx';
 
@@ -34,6 +35,8 @@ export function App() {
         <ReportsScreen me={s.me} />
       ) : screen.value === 'kiosks' && canManageDevices(s.me.staff.role) ? (
         <KiosksScreen me={s.me} />
+      ) : screen.value === 'webhooks' && canManageWebhooks(s.me.staff.role) ? (
+        <WebhooksScreen me={s.me} />
       ) : (
         <QueueScreen me={s.me} offline={s.offline} />
       )}

@@ -15,6 +15,7 @@ import { fleetRoutes } from './devices/fleet.routes.ts';
 import { handleError } from './http/error-handler.ts';
 import { DomainError, errorBody } from './http/errors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { openApiRoutes } from './http/openapi/openapi.routes.ts';
 import { LOG_SERIALIZERS } from './http/log-safe.ts';
 import { memberRoutes } from './members/members.routes.ts';
 import { memberStaffRoutes } from './members/members.staff.routes.ts';
@@ -28,9 +29,10 @@ import { endAllLiveStreams } from './live/live.stream.ts';
 import { syncRoutes } from './sync/sync.routes.ts';
 import { waitStatsRoutes } from './requests/wait-stats.routes.ts';
 import { claimCheckRoutes } from './luggage/claim-check.routes.ts';
+import { webhookRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...serviceRoutes, ...waitStatsRoutes, ...claimCheckRoutes];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...serviceRoutes, ...waitStatsRoutes, ...claimCheckRoutes, ...webhookRoutes, ...openApiRoutes(() => routeTable)];
 
 const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 

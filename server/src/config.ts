@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { parseExtraNames } from './tls/names.ts';
+import { parseTlsSetting, type TlsSetting } from './tls/tls-config.ts';
 
 export interface Config {
   port: number;
@@ -13,6 +15,12 @@ export interface Config {
   logStream?: NodeJS.WritableStream;
   /** Ed25519 member-card signing key (PKCS#8 PEM or base64url DER); null: kept in the data folder. */
   cardKey: string | null;
+  /** HTTPS on the LAN (tls/): off, `auto` (a local CA in `<data>/tls/`), or the property's own certificate and key files. */
+  tls: TlsSetting;
+  /** The HTTPS port when TLS is on; PORT then answers machines and sends browsers here. */
+  httpsPort: number;
+  /** Extra names (host names or addresses) for the `auto` certificate, besides the machine's own. */
+  tlsNames: string[];
 }
 
 /** Everything configurable, from the environment. See README "Configuration". */
@@ -27,5 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(env.LOBBYDESK_STATIC ?? 'dist'),
     log: env.LOBBYDESK_LOG !== '0',
     cardKey: env.LOBBYDESK_CARD_KEY || null,
+    tls: parseTlsSetting(env),
+    httpsPort: Number(env.HTTPS_PORT ?? 8443),
+    tlsNames: parseExtraNames(env.LOBBYDESK_TLS_NAMES),
   };
 }

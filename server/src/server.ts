@@ -7,6 +7,7 @@ import type { TrustProxy } from './auth/trust-proxy.ts';
 import type { Config } from './config.ts';
 import type { ServerTuning } from './http/route.ts';
 import { startEscalation } from './issues/escalation.ts';
+import { startWebhooks, type WebhookTiming } from './webhooks/dispatcher.ts';
 import { loadCardKeys } from './members/cards.service.ts';
 import { inProcessNotifier, postgresNotifier, type Notifier } from './live/notifier.ts';
 import { seedDemo, type DemoCredentials } from './seed/demo.ts';
@@ -14,12 +15,18 @@ import { migrate } from './store/migrate.ts';
 import { openPglite } from './store/pglite.ts';
 import { openPostgres } from './store/postgres.ts';
 import type { Store } from './store/store.ts';
+import { prepareTls, type LanTls } from './tls/tls-server.ts';
 
 export interface Running {
   app: FastifyInstance;
   store: Store;
   notifier: Notifier;
+  /** Plain HTTP (with TLS on it answers the API and /ca.crt, and sends browsers to HTTPS). */
   url: string;
+  /** HTTPS, when TLS is on (LOBBYDESK_TLS, LOBBYDESK_TLS_CERT); else null. */
+  httpsUrl: string | null;
+  /** With TLS on: the local CA's fingerprint (null with the property's own certificate), where the certificate comes from, and a check now. */
+  tls: { caFingerprint: string | null; source: string; refresh: LanTls['refresh'] } | null;
   demo: DemoCredentials | null;
   close(): Promise<void>;
 }
@@ -30,6 +37,12 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Time to receive a whole request, head and body; default REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
+  /** With the property's own certificate: how often its files are looked at for a change; default 2 s. */
+  tlsWatchIntervalMs?: number;
+  /** With the local CA: how often the certificate is checked for renewal; default daily. */
+  tlsRenewIntervalMs?: number;
+  /** The webhook worker's retry schedule and intervals (webhooks/dispatcher.ts); tests shorten them. */
+  webhooks?: WebhookTiming;
 }
 
 /**
@@ -83,15 +96,28 @@ export async function startServer(config: Config & ServerOptions): Promise<Runni
   const demo = seeded ?? (await readFile(demoFile, 'utf8').then((t) => JSON.parse(t) as DemoCredentials).catch(() => null));
 
   const cardKeys = await loadCardKeys(config.dataDir, config.cardKey);
+  // TLS on: Fastify serves HTTPS on httpsPort, and plain HTTP on port answers machines and redirects browsers (tls/).
+  const tls = config.tls === 'off' ? null : await prepareTls({ ...config, tls: config.tls });
   const app = await buildApp({
-    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies, instanceId: uuidv7().slice(-8), cardKeys },
+    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies || tls !== null, instanceId: uuidv7().slice(-8), cardKeys },
     staticDir: config.staticDir,
     logger: config.logStream ? { level: 'info', stream: config.logStream } : config.log,
-    server: serverTuning(config),
+    server: tls ? { ...serverTuning(config), serverFactory: tls.serverFactory } : serverTuning(config),
   });
-  await app.listen({ port: config.port, host: config.host });
+  tls?.attach(app);
+  await app.listen({ port: tls ? config.httpsPort : config.port, host: config.host });
+  let httpPort: number | null = null;
+  if (tls) {
+    try {
+      httpPort = await tls.listenPlain(config.port, config.host);
+    } catch (e) {
+      await app.close();
+      throw e;
+    }
+  }
   // Overdue issues escalate to a supervisor, then a manager: a sweep every 30 s.
   const escalation = startEscalation({ store, notifier, now: () => new Date() }, (err) => app.log.error({ err }, 'escalation sweep failed'));
+  const webhooks = startWebhooks({ store, notifier, ...config.webhooks, onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -99,9 +125,12 @@ export async function startServer(config: Config & ServerOptions): Promise<Runni
     store,
     notifier,
     demo,
-    url: `http://localhost:${port}`,
+    url: `http://localhost:${httpPort ?? port}`,
+    httpsUrl: tls ? `https://localhost:${port}` : null,
+    tls: tls ? { caFingerprint: tls.ca?.fingerprint ?? null, source: tls.source, refresh: tls.refresh } : null,
     async close() {
       await escalation.stop();
+      await webhooks.stop();
       await app.close();
       await notifier.close();
       await store.close();

@@ -69,6 +69,8 @@ export const Service = z.object({
   rev: z.number().int().positive(),
 });
 export type Service = z.infer<typeof Service>;
+/** The whole catalog, in order, retired services included (`GET /api/settings/services`). */
+export const ServiceList = z.array(Service);
 
 /** A new order for the catalog: every code once, in the order to show. */
 export const ServiceOrderBody = z.object({ codes: z.array(ServiceCode).max(SERVICE_LIMIT) });

@@ -44,3 +44,6 @@ export type PairResponse = z.infer<typeof PairResponse>;
 
 export const PairingCodeBody = z.object({ kind: z.enum(['kiosk', 'wall']), name: FreeText(60, { min: 1 }) });
 export const PairingCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
+
+/** `POST /api/auth/logout`: the session is ended and its cookie cleared. */
+export const LogoutResponse = z.object({ ok: z.literal(true) });

@@ -60,3 +60,7 @@ export const DeviceList = z.object({ serverTime: z.string(), devices: z.array(De
 export type DeviceList = z.infer<typeof DeviceList>;
 
 export const DeviceIdParams = z.object({ id: z.uuid() });
+
+/** `POST /api/devices/:id/revoke`: when it was revoked (the first time, if it already was). */
+export const DeviceRevoked = z.object({ id: z.string(), revokedAt: z.string() });
+export type DeviceRevoked = z.infer<typeof DeviceRevoked>;

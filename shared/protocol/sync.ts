@@ -86,6 +86,8 @@ export const KioskPull = pullOf(KioskEvent);
 export type StaffPull = z.infer<typeof StaffPull>;
 export type WallPull = z.infer<typeof WallPull>;
 export type KioskPull = z.infer<typeof KioskPull>;
+/** `GET /api/sync/pull`: the caller's audience decides which feed it reads (staff, wall or kiosk). */
+export const PullResponse = z.union([StaffPull, WallPull, KioskPull]);
 
 /** The state to start from (or restart from after a reset): active and today's requests. */
 /** `services`: the whole catalog, retired included, for every audience (absent from a server older than the catalog). */
@@ -96,3 +98,5 @@ export const KioskSnapshot = z.object({ version: z.number().int().nonnegative(),
 export type StaffSnapshot = z.infer<typeof StaffSnapshot>;
 export type WallSnapshot = z.infer<typeof WallSnapshot>;
 export type KioskSnapshot = z.infer<typeof KioskSnapshot>;
+/** `GET /api/sync/snapshot`: the caller's audience decides which one it gets. */
+export const SnapshotResponse = z.union([StaffSnapshot, WallSnapshot, KioskSnapshot]);

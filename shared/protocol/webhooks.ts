@@ -42,10 +42,18 @@ export type WebhookGuestField = z.infer<typeof WebhookGuestField>;
 export const WEBHOOK_ENDPOINTS_MAX = 20;
 export const WEBHOOK_URL_MAX = 2000;
 
-/** An absolute http(s) URL without credentials in it. */
+/** Spaces, control characters and bidi controls: never in an address (the parser would encode some, hiding them). */
+// eslint-disable-next-line no-control-regex
+const URL_REFUSED = /[\u0000-\u0020\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * An absolute http(s) URL without credentials in it, kept as the URL parser writes it
+ * (percent-encoded, host in ASCII). Control characters, spaces and broken characters are refused.
+ */
 export const WebhookUrl = z
   .string()
   .max(WEBHOOK_URL_MAX)
+  .refine((s) => s.isWellFormed() && !URL_REFUSED.test(s), 'must not contain spaces, control characters or broken characters')
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -53,7 +61,9 @@ export const WebhookUrl = z
     } catch {
       return false;
     }
-  }, 'an http:// or https:// address without a user name or password');
+  }, 'an http:// or https:// address without a user name or password')
+  .transform((s) => new URL(s).href)
+  .refine((s) => s.length <= WEBHOOK_URL_MAX, `must be at most ${WEBHOOK_URL_MAX} characters once encoded`);
 
 export const WebhookEndpoint = z.object({
   id: z.string(),
@@ -76,7 +86,10 @@ export const WebhookEndpointBody = z.object({
 });
 export type WebhookEndpointBody = z.infer<typeof WebhookEndpointBody>;
 
-export const WebhookEndpointPatch = WebhookEndpointBody.partial().extend({ active: z.boolean().optional() });
+/** Only the fields sent change: the body's `guestFields` default is dropped here, or a patch without them (a pause) would clear them. */
+export const WebhookEndpointPatch = WebhookEndpointBody.extend({ guestFields: z.array(WebhookGuestField).max(WEBHOOK_GUEST_FIELDS.length) })
+  .partial()
+  .extend({ active: z.boolean().optional() });
 export type WebhookEndpointPatch = z.infer<typeof WebhookEndpointPatch>;
 
 /** A signing secret in the Standard Webhooks form (`whsec_` + base64). */
@@ -111,3 +124,6 @@ export const WebhookPayload = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type WebhookPayload = z.infer<typeof WebhookPayload>;
+
+/** The `:id` of the per-endpoint routes. */
+export const WebhookIdParams = z.object({ id: z.uuid() });

@@ -27,6 +27,7 @@ import { HeartbeatBody } from '../../shared/protocol/devices.ts';
 import { ErrorCode } from '../../shared/protocol/errors.ts';
 import { CardLookupBody } from '../../shared/protocol/members.ts';
 import { PushRequest } from '../../shared/protocol/sync.ts';
+import { WebhookEndpointBody } from '../../shared/protocol/webhooks.ts';
 import { ServiceBody, ServiceOrderBody } from '../../shared/domain/service.ts';
 import { loopbackAddresses, rowCounts, sendBytes } from '../support/gauntlet.ts';
 import { edgeDate, edgeDay, edgeInteger, hostileText } from '../support/hostile.ts';
@@ -100,6 +101,8 @@ function validBody(url: string, caller: Caller): unknown {
       };
     case '/api/settings/services/order':
       return { codes: ['umbrella', 'extra_towels', 'wake_up_call'] };
+    case '/api/settings/webhooks':
+      return { url: 'http://192.168.1.5/hooks', description: 'Fuzz PMS', eventTypes: ['request.created'], guestFields: ['room'] };
     default:
       return {};
   }
@@ -115,6 +118,7 @@ const SCHEMAS: Record<string, z.ZodType | undefined> = {
   '/api/sync/push': PushRequest,
   '/api/settings/services': ServiceBody,
   '/api/settings/services/order': ServiceOrderBody,
+  '/api/settings/webhooks': WebhookEndpointBody,
 };
 
 /** Values nobody should send. */

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '../../server/src/config.ts';
+import { loadConfig, type Config } from '../../server/src/config.ts';
 import { startServer, type Running, type ServerOptions } from '../../server/src/server.ts';
 import { freePort } from './ports.ts';
 
@@ -25,6 +25,9 @@ export async function startTestServer(
     /** Serve the apps from this folder instead of LOBBYDESK_DIST / dist (e.g. a copy a test "deploys" into). */
     staticDir?: string;
     /** Captures the server's JSON log (level info). */ logStream?: NodeJS.WritableStream;
+    /** Settings of the server itself (timeouts, the webhook worker's timing…). */ options?: ServerOptions;
+    /** HTTPS as well, on a free port (`httpsUrl`: https://127.0.0.1:<port>); `url` stays plain HTTP. */
+    tls?: Partial<Pick<Config, 'tls' | 'tlsNames'>> & Pick<ServerOptions, 'tlsWatchIntervalMs'>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'lobbydesk-test-')));
@@ -39,11 +42,14 @@ export async function startTestServer(
     staticDir: resolve(opts.static === false ? join(dataDir, 'no-static') : (opts.staticDir ?? process.env.LOBBYDESK_DIST ?? 'dist')),
     log: false,
     logStream: opts.logStream,
+    ...opts.options,
+    ...(opts.tls ? { tls: 'auto' as const, ...opts.tls, httpsPort: await freePort() } : {}),
   };
   const running = await startServer(config);
   return {
     ...running,
     url: `http://127.0.0.1:${port}`,
+    httpsUrl: running.httpsUrl && running.httpsUrl.replace('//localhost:', '//127.0.0.1:'),
     dataDir,
     async stop(removeData = false) {
       await running.close();

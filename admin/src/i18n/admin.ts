@@ -11,6 +11,7 @@ import { issuesEn, issuesZh } from './admin-issues.ts';
 import { membersEn, membersZh } from './admin-members.ts';
 import { ADMIN_LOCALES, reportsEn, reportsZh, type AdminLocale } from '../../../shared/i18n/staff-labels.ts';
 import { servicesEn, servicesZh } from './admin-services.ts';
+import { webhooksEn, webhooksZh } from './admin-webhooks.ts';
 
 export { ADMIN_LOCALES, type AdminLocale };
 
@@ -21,6 +22,7 @@ const en = {
   ...membersEn,
   ...reportsEn,
   ...servicesEn,
+  ...webhooksEn,
   'app.title': 'lobbydesk staff',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch language',
@@ -326,6 +328,7 @@ const zh: Record<AdminKey, string> = {
   ...membersZh,
   ...reportsZh,
   ...servicesZh,
+  ...webhooksZh,
   'app.title': 'lobbydesk 员工端',
   'lang.switch': 'English',
   'lang.switchLabel': '切换语言',

@@ -4,8 +4,7 @@
  * travel on the request feed) and revocation. Screens read the signals.
  */
 import { signal } from '@preact/signals';
-import { z } from 'zod';
-import { DeviceList, type DeviceSummary } from '../../../shared/protocol/devices.ts';
+import { DeviceList, DeviceRevoked, type DeviceSummary } from '../../../shared/protocol/devices.ts';
 import { api, failureCode, type FailureCode } from './api.ts';
 
 export const devices = signal<readonly DeviceSummary[] | null>(null);
@@ -35,11 +34,9 @@ export function followDevices(): () => void {
   return () => clearInterval(timer);
 }
 
-const RevokeResponse = z.object({ id: z.string(), revokedAt: z.string() });
-
 export async function revokeDevice(id: string): Promise<{ ok: true } | { ok: false; error: FailureCode }> {
   try {
-    const res = await api.post(`/api/devices/${encodeURIComponent(id)}/revoke`, {}, RevokeResponse);
+    const res = await api.post(`/api/devices/${encodeURIComponent(id)}/revoke`, {}, DeviceRevoked);
     devices.value = (devices.value ?? []).map((d) => (d.id === id ? { ...d, revokedAt: res.revokedAt } : d));
     void loadDevices();
     return { ok: true };

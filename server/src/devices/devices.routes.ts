@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DeviceMe, PairBody, PairingCodeBody, PairResponse } from '../../../shared/protocol/auth.ts';
+import { DeviceMe, PairBody, PairingCodeBody, PairingCodeResponse, PairResponse } from '../../../shared/protocol/auth.ts';
 import { serviceDayOf } from '../../../shared/domain/ticket.ts';
 import { SUPERVISORS } from '../auth/principal.ts';
 import { newPairingCode, newToken, tokenHash } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { route } from '../http/route.ts';
 import { lastComplaintNo } from '../issues/issues.repo.ts';
 import { lastTicketCounter } from '../requests/requests.repo.ts';
 import { propertyById } from '../staff/staff.repo.ts';
@@ -37,9 +37,13 @@ export const deviceRoutes = [
     method: 'POST',
     url: '/api/devices/pairing-codes',
     access: SUPERVISORS,
-    async handler({ req, deps, who }) {
+    tags: ['Devices'],
+    summary: 'Create a pairing code for a kiosk or wall display',
+    description: 'The code is shown once and is valid for 15 minutes; the device exchanges it at `POST /api/devices/pair`.',
+    body: PairingCodeBody,
+    response: PairingCodeResponse,
+    async handler({ req, deps, who, body }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const body = parse(PairingCodeBody, req.body);
       const code = newPairingCode();
       const expiresAt = new Date(deps.now().getTime() + PAIRING_MINUTES * 60_000);
       await insertPairingCode(deps.store.db, { codeHash: tokenHash(code), propertyId: who.propertyId, kind: body.kind, name: body.name, createdBy: who.staffId, expiresAt });
@@ -52,8 +56,13 @@ export const deviceRoutes = [
     url: '/api/devices/pair',
     access: 'public',
     rateLimitPerMinute: 10,
-    async handler({ req, deps }) {
-      const { code } = parse(PairBody, req.body);
+    tags: ['Devices'],
+    summary: 'Pair a device with a pairing code',
+    description:
+      'Answers the device bearer token (shown once: the device keeps it and sends `Authorization: Bearer <token>` from then on) and what the device is. An unknown, used or expired code: 400 `pairing_code_invalid`.',
+    body: PairBody,
+    response: PairResponse,
+    async handler({ req, deps, body: { code } }) {
       const token = newToken();
       const deviceId = uuidv7();
       await deps.store.tx(async (trx) => {
@@ -71,6 +80,10 @@ export const deviceRoutes = [
     method: 'GET',
     url: '/api/devices/me',
     access: ['kiosk', 'wall'],
+    tags: ['Devices'],
+    summary: 'What the calling device is',
+    description: "Its id, kind, name, ticket letter, last command number, today's counters, the property and the server's clock.",
+    response: DeviceMe,
     async handler({ who, deps }) {
       if (who.kind !== 'device') throw new DomainError('forbidden', 'Devices only');
       return deviceMe(deps.store.db, who.deviceId, deps.now());

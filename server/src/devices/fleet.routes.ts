@@ -1,7 +1,7 @@
-import { DeviceIdParams, HeartbeatBody } from '../../../shared/protocol/devices.ts';
+import { DeviceIdParams, DeviceList, DeviceRevoked, HeartbeatBody, HeartbeatResponse } from '../../../shared/protocol/devices.ts';
 import { SUPERVISORS } from '../auth/principal.ts';
 import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { route } from '../http/route.ts';
 import { saveHeartbeat } from './fleet.repo.ts';
 import { listDevices, revokeDevice } from './fleet.service.ts';
 
@@ -11,9 +11,12 @@ export const fleetRoutes = [
     method: 'POST',
     url: '/api/devices/heartbeat',
     access: ['kiosk', 'wall'],
-    async handler({ req, who, deps }) {
+    tags: ['Devices'],
+    summary: 'Report device health (every minute)',
+    body: HeartbeatBody,
+    response: HeartbeatResponse,
+    async handler({ who, deps, body }) {
       if (who.kind !== 'device') throw new DomainError('forbidden', 'Devices only');
-      const body = parse(HeartbeatBody, req.body);
       const now = deps.now();
       await saveHeartbeat(deps.store.db, who.deviceId, body, now);
       return { ok: true, serverTime: now.toISOString() };
@@ -23,6 +26,9 @@ export const fleetRoutes = [
     method: 'GET',
     url: '/api/devices',
     access: SUPERVISORS,
+    tags: ['Devices'],
+    summary: 'Kiosks and wall displays with their last health report',
+    response: DeviceList,
     async handler({ who, deps }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
       return listDevices(deps.store, who.propertyId, deps.now());
@@ -32,9 +38,13 @@ export const fleetRoutes = [
     method: 'POST',
     url: '/api/devices/:id/revoke',
     access: SUPERVISORS,
-    async handler({ req, who, deps }) {
+    tags: ['Devices'],
+    summary: 'Revoke a device',
+    description: 'Its token stops working at once and its live streams end; revoking again answers the first revocation time.',
+    params: DeviceIdParams,
+    response: DeviceRevoked,
+    async handler({ req, who, deps, params: { id } }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const { id } = parse(DeviceIdParams, req.params);
       const res = await revokeDevice(deps.store, who, id, deps.now());
       req.log.info({ staffId: who.staffId, deviceId: id }, 'device revoked');
       return res;

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { EventData, EventType } from '../../../shared/protocol/events.ts';
 import type { Db, Tx } from '../store/store.ts';
+import { enqueue } from '../webhooks/deliveries.repo.ts';
+import { webhookFor } from '../webhooks/mapping.ts';
 
 /** An event to append: its `data` has the stored shape its type's row in shared/protocol/events.ts gives. */
 export type NewEvent = {
@@ -40,6 +42,9 @@ export async function appendEvent(trx: Tx, e: NewEvent): Promise<number> {
       data: JSON.stringify(e.data),
     })
     .execute();
+  // The webhook outbox rows commit with the event (one statement, and none for an event that causes no webhook).
+  const hook = webhookFor(e);
+  if (hook) await enqueue(trx, e.propertyId, hook, new Date());
   return version;
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { HealthResponse } from '../../../shared/protocol/health.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version.ts';
 import { route } from './route.ts';
 
@@ -7,6 +8,10 @@ export const healthRoutes = [
     method: 'GET',
     url: '/api/health',
     access: 'public',
+    tags: ['Health'],
+    summary: 'Is this server healthy?',
+    description: 'For a load balancer or a monitor. 200 when the database answers; 503 with the same body (`ok: false`, `problems`) when it does not.',
+    response: HealthResponse,
     async handler({ reply, deps }) {
       const problems: string[] = [];
       try {

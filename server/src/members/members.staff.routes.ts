@@ -33,6 +33,9 @@ export const memberStaffRoutes = [
     method: 'GET',
     url: '/api/members',
     access: STAFF_ROLES,
+    tags: ['Members'],
+    summary: 'Search members by name, card code or member id',
+    response: MemberSearchResponse,
     query: MemberSearchQuery,
     async handler({ query: { q, offset, limit }, who: me, deps }) {
       const code = normalizeCardCode(q);
@@ -45,6 +48,9 @@ export const memberStaffRoutes = [
     method: 'GET',
     url: '/api/members/:id',
     access: STAFF_ROLES,
+    tags: ['Members'],
+    summary: "A member's profile, last 50 ledger entries and approvals",
+    response: MemberProfile,
     params: MemberIdParams,
     async handler({ params: { id }, who: me, deps }) {
       const m = await existing(deps.store.db, me.propertyId, id);
@@ -72,6 +78,9 @@ export const memberStaffRoutes = [
     method: 'GET',
     url: '/api/members/:id/card',
     access: STAFF_ROLES,
+    tags: ['Members'],
+    summary: "The member's printable card (code, token, QR as SVG)",
+    response: MemberCardPrint,
     params: MemberIdParams,
     async handler({ req, params: { id }, who: me, deps }) {
       const m = await existing(deps.store.db, me.propertyId, id);
@@ -84,6 +93,9 @@ export const memberStaffRoutes = [
     method: 'GET',
     url: '/api/approvals',
     access: SUPERVISORS,
+    tags: ['Members'],
+    summary: 'The approvals inbox',
+    response: ApprovalList,
     query: ApprovalsQuery,
     async handler({ query: { status }, who: me, deps }) {
       return ApprovalList.parse({ approvals: await listApprovals(deps.store.db, me.propertyId, status) });
@@ -93,6 +105,9 @@ export const memberStaffRoutes = [
     method: 'GET',
     url: '/api/settings/authority',
     access: STAFF_ROLES,
+    tags: ['Settings'],
+    summary: 'Authority limits, and what the caller has left today',
+    response: AuthoritySettings,
     async handler({ who: me, deps }) {
       const s = await authorityLimits(deps.store.db, me.propertyId);
       // The caller's own budget only: what each staff member used is theirs to see (and their managers', in the ledger).

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { ReportCsvQuery, ReportQuery, TicketsCsvQuery } from '../../../shared/protocol/reports.ts';
+import { Report, ReportCsvQuery, ReportQuery, TicketsCsvQuery } from '../../../shared/protocol/reports.ts';
 import { SUPERVISORS } from '../auth/principal.ts';
 import { staffRoute } from '../http/route.ts';
 import { reportTable, toCsv } from './reports.csv.ts';
@@ -12,7 +12,11 @@ export const reportRoutes = [
     method: 'GET',
     url: '/api/reports',
     access: SUPERVISORS,
+    tags: ['Reports'],
+    summary: 'The report of a day, week or month',
+    description: "Computed in the property's time zone; durations are seconds, a median or percentile is null when nothing was measured.",
     query: ReportQuery,
+    response: Report,
     async handler({ query: q, reply, who, deps }) {
       reply.header('cache-control', 'no-store');
       return buildReport(deps.store.db, who.propertyId, q, deps.now());
@@ -22,7 +26,10 @@ export const reportRoutes = [
     method: 'GET',
     url: '/api/reports.csv',
     access: SUPERVISORS,
+    tags: ['Reports'],
+    summary: "One table of a report as CSV",
     query: ReportCsvQuery,
+    response: { mediaType: 'text/csv', description: 'UTF-8 CSV with a header row in the chosen language, as an attachment.' },
     async handler({ query: q, reply, who, deps }) {
       const report = await buildReport(deps.store.db, who.propertyId, q, deps.now());
       const name = `lobbydesk-${q.table}-${q.period}-${report.from}.csv`;
@@ -37,7 +44,10 @@ export const reportRoutes = [
     method: 'GET',
     url: '/api/reports/tickets.csv',
     access: SUPERVISORS,
+    tags: ['Reports'],
+    summary: 'Every ticket taken in the period, as CSV',
     query: TicketsCsvQuery,
+    response: { mediaType: 'text/csv', description: 'UTF-8 CSV, one row per ticket, streamed, as an attachment.' },
     async handler({ query: q, reply, who, deps }) {
       const file = await ticketExport(deps.store.db, who.propertyId, q);
       reply

@@ -4,11 +4,11 @@
  * recorded in the audit log and appended to the feed as `display.upserted`,
  * so every open wall switches at once (the live hint wakes its pull).
  */
-import { DisplaySettingsBody } from '../../../shared/protocol/display.ts';
+import { DisplaySettings, DisplaySettingsBody } from '../../../shared/protocol/display.ts';
 import { STAFF_ROLES } from '../auth/principal.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { route } from '../http/route.ts';
 import { appendEvent } from '../events/events.repo.ts';
 import { displaySettings, displaySettingsForUpdate, saveDisplaySettings } from './display.repo.ts';
 
@@ -17,6 +17,9 @@ export const displayRoutes = [
     method: 'GET',
     url: '/api/settings/display',
     access: STAFF_ROLES,
+    tags: ['Settings'],
+    summary: "The hotel's name and the wall display's languages",
+    response: DisplaySettings,
     async handler({ who, deps }) {
       return displaySettings(deps.store.db, who.propertyId);
     },
@@ -25,9 +28,13 @@ export const displayRoutes = [
     method: 'POST',
     url: '/api/settings/display',
     access: ['manager'],
-    async handler({ req, who, deps }) {
+    tags: ['Settings'],
+    summary: "Change the hotel's name and the wall display's languages",
+    description: 'Recorded in the audit log and appended to the feed as `display.upserted`, so every open wall switches at once. Answers the saved settings.',
+    body: DisplaySettingsBody,
+    response: DisplaySettings,
+    async handler({ req, who, deps, body: next }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
-      const next = parse(DisplaySettingsBody, req.body);
       const version = await deps.store.tx(async (trx) => {
         const before = await displaySettingsForUpdate(trx, who.propertyId);
         await saveDisplaySettings(trx, who.propertyId, next);

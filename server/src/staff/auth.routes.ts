@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
-import { LoginBody, StaffMe, type StaffRole } from '../../../shared/protocol/auth.ts';
+import { LoginBody, LogoutResponse, StaffMe, type StaffRole } from '../../../shared/protocol/auth.ts';
 import { pruneAttemptsNowAndThen } from '../auth/attempts.repo.ts';
 import { SESSION_COOKIE } from '../auth/authenticate.ts';
 import { STAFF_ROLES } from '../auth/principal.ts';
 import { newToken, tokenHash, verifyPin } from '../auth/secrets.ts';
 import { DomainError } from '../http/errors.ts';
-import { parse, route } from '../http/route.ts';
+import { route } from '../http/route.ts';
 import { endLiveStreamsOfSession } from '../live/live.stream.ts';
 import { ACCOUNT_LOCK_AFTER, beginTrustedAttempt, beginUntrustedAttempt, type WaitReason } from './account-lockout.ts';
 import { insertSession, propertyById, revokeSession, staffById } from './staff.repo.ts';
@@ -29,9 +29,14 @@ export const authRoutes = [
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
+    tags: ['Staff sign-in'],
+    summary: 'Sign in with staff id and PIN',
+    description:
+      'Sets the httpOnly session cookie `ld_session` (path `/api`, 12 hours) that every staff route reads. Wrong id or PIN: 401 `invalid_pin`. Too many failures: 429 `rate_limited` with `Retry-After` and `details.retryAfterMs`.',
+    body: LoginBody,
+    response: StaffMe,
     // Its per-address limit is counted in the handler (account-lockout.ts), where a trusted tablet is known.
-    async handler({ req, reply, deps }) {
-      const body = parse(LoginBody, req.body);
+    async handler({ req, reply, deps, body }) {
       const db = deps.store.db;
       const now = deps.now();
       await pruneAttemptsNowAndThen(db, now);
@@ -68,6 +73,9 @@ export const authRoutes = [
     method: 'GET',
     url: '/api/auth/me',
     access: STAFF_ROLES,
+    tags: ['Staff sign-in'],
+    summary: 'Who is signed in',
+    response: StaffMe,
     async handler({ who, deps }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
       return { staff: { id: who.staffId, name: who.name, role: who.role }, property: await propertyById(deps.store.db, who.propertyId) };
@@ -77,6 +85,10 @@ export const authRoutes = [
     method: 'POST',
     url: '/api/auth/logout',
     access: STAFF_ROLES,
+    tags: ['Staff sign-in'],
+    summary: 'Sign out',
+    description: "Ends the session and clears its cookie; the session's live streams end too.",
+    response: LogoutResponse,
     async handler({ req, reply, deps }) {
       const cookie = req.cookies[SESSION_COOKIE];
       if (cookie) {

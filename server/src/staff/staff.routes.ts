@@ -10,6 +10,9 @@ export const staffRoutes = [
     method: 'GET',
     url: '/api/staff',
     access: STAFF_ROLES,
+    tags: ['Staff'],
+    summary: "The active staff of the caller's property",
+    response: StaffList,
     async handler({ who, deps }) {
       if (who.kind !== 'staff') throw new DomainError('forbidden', 'Staff only');
       return StaffList.parse({ staff: await activeStaff(deps.store.db, who.propertyId) });

@@ -295,5 +295,34 @@ export interface DB {
     updated_at: Timestamp;
     rev: number;
   };
+  // 019_webhooks: endpoints, the delivery outbox and the sweep's marks (server/src/webhooks/)
+  webhook_endpoints: {
+    id: string;
+    property_id: string;
+    url: string;
+    description: string;
+    event_types: string[];
+    guest_fields: string[];
+    secret: string;
+    previous_secret: string | null;
+    rotated_at: Timestamp | null;
+    active: Generated<boolean>;
+    created_at: CreatedAt;
+  };
+  webhook_deliveries: {
+    id: string;
+    seq: Generated<string>;
+    endpoint_id: string;
+    event_type: string;
+    entity_id: string;
+    payload: Json;
+    status: Generated<string>;
+    attempts: Generated<number>;
+    next_attempt_at: Timestamp | null;
+    last_attempt_at: Timestamp | null;
+    last_result: string | null;
+    created_at: CreatedAt;
+  };
+  webhook_marks: { property_id: string; kind: string; subject_id: string; at: CreatedAt };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

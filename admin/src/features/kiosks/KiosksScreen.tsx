@@ -7,6 +7,7 @@ import { devices, devicesError, devicesLoadedAt, followDevices, loadDevices, rev
 import type { FailureCode } from '../../sync/api.ts';
 import { now } from '../../ui/now.ts';
 import { Header } from '../shell/Header.tsx';
+import { canManageWebhooks, openScreen } from '../shell/nav.ts';
 import { DeviceRow } from './DeviceRow.tsx';
 import { WallSettings } from './WallSettings.tsx';
 import { ServicesEditor } from '../services/ServicesEditor.tsx';
@@ -33,6 +34,11 @@ export function KiosksScreen({ me }: { me: StaffMe }) {
         <button type="button" class="btn btn-secondary" data-testid="devices-refresh" onClick={() => void loadDevices()}>
           {t('devices.refresh')}
         </button>
+        {canManageWebhooks(me.staff.role) && (
+          <button type="button" class="btn btn-secondary" data-testid="nav-webhooks" onClick={() => openScreen('webhooks')}>
+            {t('webhooks.nav')}
+          </button>
+        )}
       </section>
       {error && (
         <div class="banner banner-warn" role="alert" data-testid="devices-error">

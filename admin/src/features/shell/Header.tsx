@@ -43,7 +43,7 @@ export function Header({ me }: { me: StaffMe }) {
           </button>
         )}
         {canPair &&
-          (screen.value === 'kiosks' ? (
+          (screen.value === 'kiosks' || screen.value === 'webhooks' ? (
             <button type="button" class="btn btn-ghost" data-testid="nav-queue" onClick={() => openScreen('queue')}>
               {t('nav.queue')}
             </button>

@@ -2,7 +2,7 @@
 import { signal } from '@preact/signals';
 import type { StaffRole } from '../../../../shared/protocol/auth.ts';
 
-export type Screen = 'queue' | 'kiosks' | 'luggage' | 'issues' | 'reports' | 'members';
+export type Screen = 'queue' | 'kiosks' | 'luggage' | 'issues' | 'reports' | 'members' | 'webhooks';
 
 function fromHash(): Screen {
   if (typeof location === 'undefined') return 'queue';
@@ -10,6 +10,7 @@ function fromHash(): Screen {
   if (location.hash === '#/issues') return 'issues';
   if (location.hash === '#/members') return 'members';
   if (location.hash === '#/reports') return 'reports';
+  if (location.hash === '#/webhooks') return 'webhooks';
   return location.hash === '#/kiosks' ? 'kiosks' : 'queue';
 }
 
@@ -30,4 +31,9 @@ export function canManageDevices(role: StaffRole): boolean {
 /** Reports (日报 / 周报 / 月报) are for supervisors and managers (the server enforces the same). */
 export function canReadReports(role: StaffRole): boolean {
   return role === 'supervisor' || role === 'manager';
+}
+
+/** Webhooks send hotel data to other systems: managers only (the server enforces the same). */
+export function canManageWebhooks(role: StaffRole): boolean {
+  return role === 'manager';
 }
