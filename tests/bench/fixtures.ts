@@ -98,6 +98,27 @@ export function listen(base: string, token: string, onVersion: (v: number, at: n
   return { ready, close: () => abort.abort() };
 }
 
+/**
+ * Push start → arrival, per listener, sorted. A hint for version v also announces every version
+ * below it (the client pulls everything after its cursor), so each arrival settles all versions
+ * since that listener's previous one.
+ */
+export function arrivalLatencies(arrivals: [version: number, at: number][][], sentByVersion: Map<number, number>, startVersion: number): { p50: number; p95: number; p99: number; samples: number } {
+  const latencies: number[] = [];
+  for (const log of arrivals) {
+    let seen = startVersion;
+    for (const [v, at] of log) {
+      for (let u = seen + 1; u <= v; u++) {
+        const sent = sentByVersion.get(u);
+        if (sent !== undefined) latencies.push(at - sent);
+      }
+      seen = Math.max(seen, v);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), samples: latencies.length };
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -12,7 +12,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
-import { createCommand, listen, percentile, type SimKiosk } from './fixtures.ts';
+import { arrivalLatencies, createCommand, listen, type SimKiosk } from './fixtures.ts';
 import type { Propagation } from './propagation.bench.ts';
 
 async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -78,19 +78,7 @@ export async function propagationFloor(pushesPerSecond = 50, listenerCount = 200
     );
     await new Promise((r) => setTimeout(r, 1500));
     for (const l of listeners) l.close();
-    const latencies: number[] = [];
-    for (const log of arrivals) {
-      let seen = 0;
-      for (const [v, at] of log) {
-        for (let u = seen + 1; u <= v; u++) {
-          const sent = sentByVersion.get(u);
-          if (sent !== undefined) latencies.push(at - sent);
-        }
-        seen = Math.max(seen, v);
-      }
-    }
-    latencies.sort((a, b) => a - b);
-    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), samples: latencies.length };
+    return arrivalLatencies(arrivals, sentByVersion, 0);
   } finally {
     await server.close();
   }

@@ -8,7 +8,7 @@
  * per listener from the hints in the order they arrived.
  */
 import type { TestServer } from '../support/server.ts';
-import { createCommand, listen, makeKiosks, percentile, push } from './fixtures.ts';
+import { arrivalLatencies, createCommand, listen, makeKiosks, push } from './fixtures.ts';
 
 export interface Propagation {
   p50: number;
@@ -46,17 +46,5 @@ export async function propagation(pushTo: TestServer, listenTo: TestServer, wall
 
   const versions = await pushTo.store.db.selectFrom('events').select(['version', 'entity_id']).where('version', '>', startVersion).execute();
   const sentByVersion = new Map(versions.flatMap((e) => (sentAt.has(e.entity_id) ? [[e.version, sentAt.get(e.entity_id)!] as const] : [])));
-  const latencies: number[] = [];
-  for (const log of arrivals) {
-    let seen = startVersion;
-    for (const [v, at] of log) {
-      for (let u = seen + 1; u <= v; u++) {
-        const sent = sentByVersion.get(u);
-        if (sent !== undefined) latencies.push(at - sent);
-      }
-      seen = Math.max(seen, v);
-    }
-  }
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), samples: latencies.length };
+  return arrivalLatencies(arrivals, sentByVersion, startVersion);
 }
