@@ -99,6 +99,23 @@ export function listen(base: string, token: string, onVersion: (v: number, at: n
 }
 
 /**
+ * The propagation load: `pushesPerSecond × rounds` pushes spread evenly in time, round robin over
+ * the kiosks; each kiosk sends its slots one after another (a kiosk's pushes are in order).
+ */
+export async function onSchedule(kiosks: SimKiosk[], pushesPerSecond: number, rounds: number, send: (k: SimKiosk) => Promise<void>): Promise<void> {
+  const t0 = performance.now();
+  await Promise.all(
+    kiosks.map(async (k, i) => {
+      for (let slot = i; slot < pushesPerSecond * rounds; slot += kiosks.length) {
+        const due = t0 + (slot * 1000) / pushesPerSecond;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        await send(k);
+      }
+    }),
+  );
+}
+
+/**
  * Push start → arrival, per listener, sorted. A hint for version v also announces every version
  * below it (the client pulls everything after its cursor), so each arrival settles all versions
  * since that listener's previous one.

@@ -12,7 +12,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
-import { arrivalLatencies, createCommand, listen, type SimKiosk } from './fixtures.ts';
+import { arrivalLatencies, createCommand, listen, onSchedule, push, type SimKiosk } from './fixtures.ts';
 import type { Propagation } from './propagation.bench.ts';
 
 async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -58,24 +58,12 @@ export async function propagationFloor(pushesPerSecond = 50, listenerCount = 200
     await Promise.all(listeners.map((l) => l.ready));
     await new Promise((r) => setTimeout(r, 500));
     const sentByVersion = new Map<number, number>();
-    const t0 = performance.now();
-    await Promise.all(
-      kiosks.map(async (k, i) => {
-        for (let slot = i; slot < pushesPerSecond * rounds; slot += kiosks.length) {
-          const due = t0 + (slot * 1000) / pushesPerSecond;
-          await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-          const cmd = createCommand(k);
-          const started = performance.now();
-          const res = await fetch(`${server.url}/api/sync/push`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ deviceId: k.id, commands: [cmd], sentAt: new Date().toISOString() }),
-          });
-          const { version } = (await res.json()) as { version: number };
-          sentByVersion.set(version, started);
-        }
-      }),
-    );
+    await onSchedule(kiosks, pushesPerSecond, rounds, async (k) => {
+      const started = performance.now();
+      const res = await push(server.url, k, [createCommand(k)]);
+      const { version } = (await res.json()) as { version: number };
+      sentByVersion.set(version, started);
+    });
     await new Promise((r) => setTimeout(r, 1500));
     for (const l of listeners) l.close();
     return arrivalLatencies(arrivals, sentByVersion, 0);

@@ -8,7 +8,7 @@
  * per listener from the hints in the order they arrived.
  */
 import type { TestServer } from '../support/server.ts';
-import { arrivalLatencies, createCommand, listen, makeKiosks, push } from './fixtures.ts';
+import { arrivalLatencies, createCommand, listen, makeKiosks, onSchedule, push } from './fixtures.ts';
 
 export interface Propagation {
   p50: number;
@@ -26,21 +26,13 @@ export async function propagation(pushTo: TestServer, listenTo: TestServer, wall
   await new Promise((r) => setTimeout(r, 500));
   const startVersion = Math.max(0, ...arrivals.map((log) => log.at(-1)?.[0] ?? 0));
   const sentAt = new Map<string, number>(); // requestId → when its push began
-  const t0 = performance.now();
-  await Promise.all(
-    kiosks.map(async (k, i) => {
-      // This kiosk's slots: every kioskCount-th push of the schedule, sent one after another (a kiosk's pushes are in order).
-      for (let slot = i; slot < pushesPerSecond * rounds; slot += kiosks.length) {
-        const due = t0 + (slot * 1000) / pushesPerSecond;
-        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-        const cmd = createCommand(k);
-        const started = performance.now();
-        const res = await push(pushTo.url, k, [cmd]);
-        if (!res.ok) throw new Error(`push failed ${res.status}`);
-        if (cmd.type === 'request.create') sentAt.set(cmd.payload.requestId, started);
-      }
-    }),
-  );
+  await onSchedule(kiosks, pushesPerSecond, rounds, async (k) => {
+    const cmd = createCommand(k);
+    const started = performance.now();
+    const res = await push(pushTo.url, k, [cmd]);
+    if (!res.ok) throw new Error(`push failed ${res.status}`);
+    if (cmd.type === 'request.create') sentAt.set(cmd.payload.requestId, started);
+  });
   await new Promise((r) => setTimeout(r, 1500));
   for (const l of listeners) l.close();
 
