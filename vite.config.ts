@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-export const APPS = ['kiosk', 'admin', 'wall'] as const;
+export const APPS = ['kiosk', 'admin', 'wall', 'follow'] as const;
 export type AppName = (typeof APPS)[number];
 
 const here = import.meta.dirname;
@@ -13,23 +13,29 @@ const roots: Record<AppName, string> = {
   kiosk: resolve(here, 'kiosk'),
   admin: resolve(here, 'admin'),
   wall: resolve(here, 'admin/wall'),
+  follow: resolve(here, 'kiosk/follow'), // the guest's phone page (/t/<token>): no install, so no service worker
 };
 const titles: Record<AppName, { name: string; short: string; color: string; orientation: 'portrait' | 'any' | 'landscape' }> = {
   kiosk: { name: 'lobbydesk kiosk', short: 'Lobby', color: '#0f3d3e', orientation: 'any' },
   admin: { name: 'lobbydesk staff', short: 'Desk', color: '#1d3557', orientation: 'any' },
   wall: { name: 'lobbydesk wall display', short: 'Wall', color: '#111827', orientation: 'landscape' },
+  follow: { name: 'lobbydesk ticket', short: 'Ticket', color: '#0f3d3e', orientation: 'portrait' },
 };
+/** The app's base path: the phone page is served at /t/<token> (server/src/follow), the others at /<app>/. */
+const bases: Record<AppName, string> = { kiosk: '/kiosk/', admin: '/admin/', wall: '/wall/', follow: '/t/' };
 
-/** One Vite build per app: its own base path, manifest and service worker scope. */
+/** One Vite build per app: its own base path, manifest and service worker scope (the phone page: neither). */
 export function appConfig(app: AppName): UserConfig {
   const t = titles[app];
   return {
     root: roots[app],
-    base: `/${app}/`,
-    publicDir: resolve(here, 'public'),
+    base: bases[app],
+    publicDir: app === 'follow' ? false : resolve(here, 'public'), // the phone page needs no icons
     define: { __APP_VERSION__: JSON.stringify(version) }, // reported in device heartbeats
     plugins: [
       preact(),
+      // The phone page gets no service worker or manifest: a guest installs nothing, and nothing outlives the stay.
+      app !== 'follow' &&
       VitePWA({
         injectRegister: false, // each app registers through workbox-window itself, to control updates
         registerType: 'prompt',

@@ -1,6 +1,7 @@
 /**
  * Builds the kiosk, admin and wall apps into dist/<app>/, each with its own
- * service worker, and the server into dist/server/ (scripts/build-server.ts).
+ * service worker, the guest's phone page into dist/follow/ (no service worker),
+ * and the server into dist/server/ (scripts/build-server.ts).
  * `tsx scripts/build.ts kiosk wall` builds just those; `server` names the server.
  */
 import { build } from 'vite';

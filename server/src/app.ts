@@ -30,9 +30,11 @@ import { syncRoutes } from './sync/sync.routes.ts';
 import { waitStatsRoutes } from './requests/wait-stats.routes.ts';
 import { claimCheckRoutes } from './luggage/claim-check.routes.ts';
 import { webhookRoutes } from './webhooks/webhooks.routes.ts';
+import { followRoutes } from './follow/follow.routes.ts';
+import { endAllFollowStreams } from './follow/follow.stream.ts';
 
 /** Every API route, with who may call it. Tests walk this table. */
-export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...serviceRoutes, ...waitStatsRoutes, ...claimCheckRoutes, ...webhookRoutes, ...openApiRoutes(() => routeTable)];
+export const routeTable: RouteDef[] = [...healthRoutes, ...authRoutes, ...deviceRoutes, ...fleetRoutes, ...syncRoutes, ...memberRoutes, ...memberStaffRoutes, ...staffRoutes, ...reportRoutes, ...displayRoutes, ...serviceRoutes, ...waitStatsRoutes, ...claimCheckRoutes, ...webhookRoutes, ...followRoutes, ...openApiRoutes(() => routeTable)];
 
 const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
@@ -140,7 +142,10 @@ export async function buildApp({ deps, staticDir, logger = false, server }: AppO
   }
 
   // Live streams never end by themselves: close them so shutdown does not wait for every screen.
-  app.addHook('preClose', async () => endAllLiveStreams());
+  app.addHook('preClose', async () => {
+    endAllLiveStreams();
+    endAllFollowStreams();
+  });
 
   if (staticDir) await serveApps(app, staticDir);
   else app.setNotFoundHandler(async (_req, reply) => reply.status(404).send(errorBody('not_found', 'Nothing here')));
@@ -163,13 +168,13 @@ function crossSite(h: Record<string, string | string[] | undefined>): boolean {
 const APPS = ['kiosk', 'admin', 'wall'] as const;
 
 async function serveApps(app: FastifyInstance, dir: string): Promise<void> {
-  for (const [i, name] of APPS.entries()) {
+  for (const name of APPS) {
     const root = join(dir, name);
     if (!existsSync(root)) continue;
     await app.register(fastifyStatic, {
       root,
       prefix: `/${name}/`,
-      decorateReply: i === 0,
+      decorateReply: !app.hasReplyDecorator('sendFile'), // the first app there is decorates (kiosk may be absent)
       setHeaders(res, path) {
         // The service worker and the page must be re-checked; hashed assets are immutable.
         if (/\/(sw\.js|index\.html|manifest\.webmanifest)$/.test(path)) res.header('cache-control', 'no-cache');
@@ -177,8 +182,26 @@ async function serveApps(app: FastifyInstance, dir: string): Promise<void> {
       },
     });
   }
+  // The guest's phone page (issue #14): the `follow` build (dist/follow/, Vite base /t/) answers /t/<token>; its files are /t/assets/….
+  const follow = join(dir, 'follow');
+  if (existsSync(follow)) {
+    await app.register(fastifyStatic, {
+      root: follow,
+      prefix: '/t/',
+      decorateReply: !app.hasReplyDecorator('sendFile'),
+      setHeaders(res, path) {
+        if (path.endsWith('index.html')) res.header('cache-control', 'no-cache');
+        else if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.get('/', async (_req, reply) => reply.redirect('/admin/'));
   app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0]!;
+    // /t/<token>: the phone page, which asks /api/follow/<token> and says so kindly when the token is unknown or expired.
+    if (req.method === 'GET' && /^\/t\/[^/.]+$/.test(path) && existsSync(join(follow, 'index.html'))) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', follow);
+    }
     const name = APPS.find((a) => req.url === `/${a}` || req.url.startsWith(`/${a}/`));
     // A missing file (a stale chunk after a deploy, a source map) is a 404, so the app's update logic sees it; only page paths get the app.
     const file = /\.[A-Za-z0-9]{1,12}$/.test(req.url.split('?')[0]!) && !req.url.split('?')[0]!.endsWith('.html');

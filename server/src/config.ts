@@ -21,6 +21,8 @@ export interface Config {
   httpsPort: number;
   /** Extra names (host names or addresses) for the `auto` certificate, besides the machine's own. */
   tlsNames: string[];
+  /** LOBBYDESK_PUBLIC_URL: where guests' phones reach the server (the follow QR's base), e.g. `https://desk.hotel.com`; null: the kiosk's own origin. */
+  publicBaseUrl: string | null;
 }
 
 /** Everything configurable, from the environment. See README "Configuration". */
@@ -38,5 +40,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls: parseTlsSetting(env),
     httpsPort: Number(env.HTTPS_PORT ?? 8443),
     tlsNames: parseExtraNames(env.LOBBYDESK_TLS_NAMES),
+    publicBaseUrl: parsePublicBaseUrl(env.LOBBYDESK_PUBLIC_URL),
   };
+}
+
+/**
+ * LOBBYDESK_PUBLIC_URL: an http(s) origin (scheme, host, optional port; one trailing slash is
+ * allowed), nothing else: no path (the phone page and its API live at `/t/` and `/api/follow/`
+ * of that origin), credentials, query or fragment. Kept as the origin, so `<base>/t/<token>` is
+ * the QR. Anything else stops the start with the reason.
+ */
+export function parsePublicBaseUrl(value: string | undefined): string | null {
+  const v = value?.trim();
+  if (!v) return null;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`LOBBYDESK_PUBLIC_URL is not a URL: ${JSON.stringify(v.slice(0, 100))}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('LOBBYDESK_PUBLIC_URL must start with https:// (or http://)');
+  if (url.username || url.password) throw new Error('LOBBYDESK_PUBLIC_URL must not carry a user name or password');
+  if (url.search || url.hash || v.includes('?') || v.includes('#')) throw new Error('LOBBYDESK_PUBLIC_URL must not have a query or fragment (only scheme, host and port)');
+  if (url.pathname !== '/') throw new Error('LOBBYDESK_PUBLIC_URL is an origin without a path, e.g. https://desk.hotel.com (the phone page is served at /t/ of it)');
+  return url.origin;
 }

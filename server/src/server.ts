@@ -99,7 +99,7 @@ export async function startServer(config: Config & ServerOptions): Promise<Runni
   // TLS on: Fastify serves HTTPS on httpsPort, and plain HTTP on port answers machines and redirects browsers (tls/).
   const tls = config.tls === 'off' ? null : await prepareTls({ ...config, tls: config.tls });
   const app = await buildApp({
-    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies || tls !== null, instanceId: uuidv7().slice(-8), cardKeys },
+    deps: { store, notifier, now: () => new Date(), secureCookies: config.secureCookies || tls !== null, instanceId: uuidv7().slice(-8), cardKeys, publicBaseUrl: config.publicBaseUrl },
     staticDir: config.staticDir,
     logger: config.logStream ? { level: 'info', stream: config.logStream } : config.log,
     server: tls ? { ...serverTuning(config), serverFactory: tls.serverFactory } : serverTuning(config),

@@ -4,6 +4,7 @@ import { Department } from '../domain/issue.ts';
 import { CallReason, RequestAction, RequestDetails, RequestKind, RequestStatus, ServiceDay, TicketNumber } from '../domain/request.ts';
 import { FreeText } from '../domain/text.ts';
 import { defineCommands } from './command-def.ts';
+import { FollowLink, FollowOnCreate } from './follow.ts';
 import { WaitQuote } from './wait-stats.ts';
 
 export const RequestCreatePayload = z
@@ -27,6 +28,8 @@ export const RequestCreatePayload = z
     memberCard: z.string().max(400).nullable().optional(),
     /** The wait the kiosk showed the guest for this ticket (wait-stats.ts); absent when none was shown. */
     quotedWait: WaitQuote.nullable().optional(),
+    /** The guest's phone may follow this ticket (shared/protocol/follow.ts): the token the kiosk made and printed. Absent: no follow link. */
+    follow: FollowOnCreate.optional(),
   })
   .refine((p) => (p.kind === 'call_staff' ? p.details === null : p.details?.kind === p.kind), {
     message: 'details must match the kind (none for call_staff)',
@@ -52,6 +55,6 @@ export const RequestTransitionPayload = z.object({
 });
 
 export const requestCommands = defineCommands({
-  'request.create': { payload: RequestCreatePayload, result: z.object({ requestId: z.uuid(), ticket: TicketNumber }), senders: ['kiosk', 'staff'] },
+  'request.create': { payload: RequestCreatePayload, result: z.object({ requestId: z.uuid(), ticket: TicketNumber, follow: FollowLink.optional() }), senders: ['kiosk', 'staff'] },
   'request.transition': { payload: RequestTransitionPayload, result: z.object({ requestId: z.uuid(), status: RequestStatus, rev: z.number().int() }), senders: ['staff'] },
 });

@@ -6,7 +6,7 @@
  * completed) of the last completed services of each kind, how many wait at
  * the front desk now, how many desks worked in the last half hour and how
  * many are busy. The kiosk keeps the last answer, so it still quotes offline,
- * and turns it into a range (kiosk/src/features/call-staff/wait-estimate.ts).
+ * and turns it into a range (shared/domain/wait-estimate.ts).
  */
 import { z } from 'zod';
 import { RequestKind } from '../domain/request.ts';

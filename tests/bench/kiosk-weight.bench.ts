@@ -20,7 +20,7 @@ export interface KioskWeight {
 
 const gz = async (path: string) => gzipSync(await readFile(path)).length / 1024;
 
-export async function kioskWeight(server: TestServer, dist = 'dist/kiosk'): Promise<KioskWeight> {
+export async function kioskWeight(server: TestServer, dist = join(process.env.LOBBYDESK_DIST ?? 'dist', 'kiosk')): Promise<KioskWeight> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\/kiosk\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
   let js = 0;

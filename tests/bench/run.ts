@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,tap,longrun,rss]`:
+ * `npm run bench [-- --json] [-- --only=ingest,propagation,replay,polling,sse,scan,kiosk,follow,tap,longrun,rss]`:
  * measures, prints a table, writes docs/BENCHMARKS.md and docs/benchmarks.json
  * and, with --json, bench-results.json. It ends by listing every figure more
  * than 20% worse than the previous recorded run, before the full table.
@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { median } from './fixtures.ts';
 import { propagationFloor } from './floor.bench.ts';
+import { followWeight } from './follow-weight.bench.ts';
 import { idleRssMb } from './idle-rss.bench.ts';
 import { ingest } from './ingest.bench.ts';
 import { kioskWeight } from './kiosk-weight.bench.ts';
@@ -21,6 +22,7 @@ import { replay } from './replay.bench.ts';
 import { scanBench } from './scan.bench.ts';
 import { tapToScreens } from './tap-to-wall.bench.ts';
 import { sseCapacity } from './sse-capacity.bench.ts';
+import { followClients } from './follow-clients.bench.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const args = process.argv.slice(2);
@@ -135,6 +137,21 @@ if (wants('sse')) {
     ['sse_bytes_per_connection', 'bytes', 'server RSS growth per connection (slope between the smallest and largest held step)', (r) => r.bytesPerConnection],
   ]);
 }
+if (wants('follow')) {
+  const store = hasPg ? 'PostgreSQL' : 'PGlite';
+  const run = async () => {
+    const db = hasPg ? await freshDatabase('lobbydesk_bench_follow') : null;
+    try {
+      return await followClients(db?.url);
+    } finally {
+      await db?.drop();
+    }
+  };
+  await repeatMany(run, [
+    ['follow_clients_held', 'clients', `most guest phones one instance (own process, ${store}) held, each following its own waiting ticket, with fan-out p99 < 1 s when staff call the head of the queue (every phone gets a new view); steps 250…4000 (1000 apart above 2000)`, (r) => r.held],
+    ['follow_fanout_p99_ms_at_2000', 'ms', 'that fan-out (push start → every phone has its new view), p99 at 2,000 phones', (r) => (r.p99At2000 !== null && Number.isFinite(r.p99At2000) ? r.p99At2000 : null)],
+  ]);
+}
 if (wants('scan')) {
   await repeatMany(() => scanBench(), [
     ['scan_decoded_real_photos', 'photos', 'kiosk pipeline (@zxing/library in the worker code path) on ../shared/fixtures/qr-photos', (r) => r.decoded],
@@ -151,6 +168,13 @@ if (wants('kiosk')) {
     ['kiosk_scanner_chunk_gzip_kb', 'kB', 'lazy scanner chunks (zxing worker), gzip', (r) => r.scannerChunkGzipKb],
     ['kiosk_tti_cold_ms', 'ms', 'first visit, home screen ready; Chromium, 4× CPU throttle, 150 ms RTT / 1.6 Mbit/s', (r) => r.ttiColdMs],
     ['kiosk_tti_cached_ms', 'ms', 'reload served by the service worker, same throttling', (r) => r.ttiCachedMs],
+  ]);
+}
+
+if (wants('follow')) {
+  await repeatMany(() => followWeight(), [
+    ['follow_page_gzip_kb', 'kB', "the guest's phone page (/t/<token>): HTML + the JS and CSS it loads first, gzip (budget 20)", (r) => r.pageGzipKb],
+    ['follow_qr_chunk_gzip_kb', 'kB', 'its lazy claim-QR generator (qrcode), loaded only for luggage, gzip', (r) => r.lazyGzipKb],
   ]);
 }
 

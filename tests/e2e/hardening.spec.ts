@@ -1,6 +1,6 @@
 /**
- * Hardening in the browser: no app trips its own Content-Security-Policy
- * (zod's eval probe), and a guest name with bidi controls — even one stored
+ * Hardening in the browser: no app (the guest's phone page included) trips its own Content-Security-Policy
+ * (zod's eval probe, inline styles), and a guest name with bidi controls — even one stored
  * before they were removed on the way in — cannot reorder what the tablet
  * and the wall show.
  */
@@ -52,10 +52,20 @@ test('no app reports a Content-Security-Policy violation while it starts and par
   await new WallPage(wallPage).open(server.url, server.demo!.wallToken);
   await expect(wallPage.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
+  // The guest's phone page (/t/<token>), opened from a ticket's QR: the ticket live, its QR drawn.
+  await kiosk.callStaff('question');
+  const followUrl = (await kioskPage.getByTestId('follow-qr').getAttribute('data-url'))!;
+  await expect(kioskPage.getByTestId('follow-qr').locator('img')).toBeVisible();
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phonePage = await phoneCtx.newPage();
+  const phoneCsp = await watchCsp(phonePage);
+  await phonePage.goto(followUrl);
+  await expect(phonePage.getByTestId('follow-ticket')).toBeVisible();
+
   // Every app has now parsed snapshots and events with zod; give late reports a moment.
   await kioskPage.waitForTimeout(500);
-  expect({ kiosk: kioskCsp, tablet: tabletCsp, wall: wallCsp }).toEqual({ kiosk: [], tablet: [], wall: [] });
-  await Promise.all([kioskCtx.close(), tabletCtx.close(), wallCtx.close()]);
+  expect({ kiosk: kioskCsp, tablet: tabletCsp, wall: wallCsp, phone: phoneCsp }).toEqual({ kiosk: [], tablet: [], wall: [], phone: [] });
+  await Promise.all([kioskCtx.close(), tabletCtx.close(), wallCtx.close(), phoneCtx.close()]);
 });
 
 test('a guest name with a right-to-left override shows as typed, in order, on the tablet and the wall', async ({ browser }) => {

@@ -1,9 +1,8 @@
 /**
  * Every kiosk screen in its busiest state fits its display, portrait and
  * landscape, in all three languages: several numbers called (the "Now calling"
- * card on home, the called banner over other screens), a prompt where a
- * screen can have one (the rating of a number this guest took and staff just
- * served), the kiosk offline with requests waiting to be sent, and the storage
+ * card on home, the called banner over other screens), the ticket's phone QR
+ * ("Scan to follow your number on your phone") on every result screen, the kiosk offline with requests waiting to be sent, and the storage
  * full; home carries twelve of the hotel's own services (the catalog a manager
  * edits), one with a 39-character name, and a service's form shows all four
  * fields. All of it is real: staff call and complete tickets through the API,
@@ -191,14 +190,14 @@ for (const [orientation, viewport] of [
     }
     await expect(page.locator('.now-calling__item')).toHaveCount(3);
 
-    // A guest takes a number and staff serve it at once: the rating prompt on their ticket screen, then offline.
+    // A guest takes a number and staff serve it at once: their ticket screen with its phone QR (the phone rates it), then offline.
     const mine = await kiosk.callStaff('question');
     await staffDo(mine, [['call', 'waiting'], ['complete', 'called']], '4');
-    await expect(page.getByTestId('rate-last-ticket')).toBeVisible();
+    await expect(page.getByTestId('follow-qr').locator('img')).toBeVisible();
     await context.setOffline(true);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'offline');
     await expect(page.getByTestId('called-banner')).toBeVisible();
-    await at('ticket-rating');
+    await at('ticket-served');
     await kiosk.done();
 
     // Offline, each flow's result screen: numbers saved on this kiosk, waiting to be sent.

@@ -16,7 +16,8 @@ import { newToken, tokenHash } from '../../server/src/auth/secrets.ts';
 import { DomainError } from '../../server/src/http/errors.ts';
 import type { RouteDef } from '../../server/src/http/route.ts';
 import { startTestServer, TestClient, type TestServer } from '../support/server.ts';
-import { apiCall, pairDevice, rawRequest, type RawResponse } from './helpers.ts';
+import { makeFollowToken } from '../../shared/domain/follow.ts';
+import { apiCall, KioskDriver, pairDevice, rawRequest, type RawResponse } from './helpers.ts';
 
 type CallerName = 'none' | 'forged token' | 'kiosk' | 'wall' | 'agent' | 'supervisor' | 'manager' | 'revoked kiosk' | 'expired session';
 
@@ -32,6 +33,8 @@ interface Caller {
 const CALLER_NAMES: CallerName[] = ['none', 'forged token', 'kiosk', 'wall', 'agent', 'supervisor', 'manager', 'revoked kiosk', 'expired session'];
 
 let server: TestServer;
+/** A real follow token (issue #14): the follow routes are called with it, so every caller reaches the same ticket. */
+let followToken = '';
 const callers = new Map<CallerName, Caller>();
 /** Every error body any test in this file received, with its status, for the shape check at the end. */
 const errorsSeen: { where: string; status: number; body: unknown; text: string }[] = [];
@@ -69,6 +72,13 @@ beforeAll(async () => {
     { name: 'expired session', access: null, credentials: async () => ({ cookie: await mintSession('agent2', new Date(Date.now() - 60_000)) }) },
   ];
   defs.forEach((d, i) => callers.set(d.name, { ...d, localAddress: `127.0.0.${10 + i}` }));
+
+  const kiosk = await new KioskDriver(server.url, server.demo!.kioskToken).init();
+  const ticket = kiosk.create();
+  followToken = makeFollowToken();
+  ticket.payload.follow = { token: followToken, language: 'en' };
+  const issued = await kiosk.push([ticket]);
+  if (issued.body.outcomes?.[0]?.outcome !== 'applied') throw new Error(`follow ticket: ${JSON.stringify(issued.body)}`);
 });
 
 afterAll(async () => {
@@ -78,8 +88,8 @@ afterAll(async () => {
 /** Calls a route the way any app would, with an empty body for writes (a 400 is a fine answer for an allowed caller). */
 async function callRoute(def: RouteDef, caller: Caller): Promise<RawResponse> {
   const creds = await caller.credentials();
-  const isStream = def.url === '/api/sync/live';
-  const path = def.url === '/api/sync/pull' ? '/api/sync/pull?after=0' : def.url;
+  const isStream = def.url === '/api/sync/live' || def.url === '/api/follow/:token/live';
+  const path = def.url === '/api/sync/pull' ? '/api/sync/pull?after=0' : def.url.replace(':token', followToken);
   return note(
     `${def.method} ${def.url} as ${caller.name}`,
     await apiCall(server.url, def.method, path, { ...creds, localAddress: caller.localAddress, body: def.method === 'POST' ? {} : undefined, statusOnly: isStream ? 'stream' : false }),
@@ -113,6 +123,19 @@ describe('route table × callers', () => {
         expect(r.status, what).toBeLessThan(500);
       }
     });
+  });
+});
+
+describe('follow routes (a guest phone)', () => {
+  it('answers every caller the same ticket, the same bytes: a staff cookie or a device token gives nothing more', async () => {
+    const answers = new Set<string>();
+    for (const name of CALLER_NAMES) {
+      const caller = callers.get(name)!;
+      const r = note(`follow view as ${name}`, await apiCall(server.url, 'GET', `/api/follow/${followToken}`, { ...(await caller.credentials()), localAddress: caller.localAddress }));
+      expect(r.status, `${name}: ${r.text}`).toBe(200);
+      answers.add(r.text);
+    }
+    expect(answers.size).toBe(1);
   });
 });
 

@@ -17,6 +17,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ClaimCheckBody } from '../../shared/protocol/claim-check.ts';
+import { makeFollowToken } from '../../shared/domain/follow.ts';
+import { FollowRatingBody } from '../../shared/protocol/follow.ts';
 import { routeTable } from '../../server/src/app.ts';
 import { SESSION_COOKIE } from '../../server/src/auth/authenticate.ts';
 import type { Access } from '../../server/src/auth/principal.ts';
@@ -38,6 +40,8 @@ const RUNS = Number(process.env.GAUNTLET_RUNS ?? 100);
 
 let server: TestServer;
 let kioskDeviceId = '';
+/** A real follow token (its ticket waits, so a valid rating is a 409 that writes nothing). */
+let followToken = '';
 const nextAddress = loopbackAddresses(1);
 
 type Caller = Exclude<Access, 'public'> | 'none';
@@ -101,6 +105,8 @@ function validBody(url: string, caller: Caller): unknown {
       };
     case '/api/settings/services/order':
       return { codes: ['umbrella', 'extra_towels', 'wake_up_call'] };
+    case '/api/follow/:token/rating':
+      return { rating: 5 };
     case '/api/settings/webhooks':
       return { url: 'http://192.168.1.5/hooks', description: 'Fuzz PMS', eventTypes: ['request.created'], guestFields: ['room'] };
     default:
@@ -119,6 +125,7 @@ const SCHEMAS: Record<string, z.ZodType | undefined> = {
   '/api/settings/services': ServiceBody,
   '/api/settings/services/order': ServiceOrderBody,
   '/api/settings/webhooks': WebhookEndpointBody,
+  '/api/follow/:token/rating': FollowRatingBody,
 };
 
 /** Values nobody should send. */
@@ -292,13 +299,27 @@ function validQuery(url: string): Record<string, string> {
 const QUERY_ROUTES = ['/api/members', '/api/reports', '/api/reports.csv', '/api/reports/tickets.csv', '/api/approvals'];
 
 /** The routes that read a body, a query or a path parameter. */
-const FUZZED = routeTable.filter((d) => d.method === 'POST' || d.url === '/api/sync/pull' || QUERY_ROUTES.includes(d.url) || (d.method === 'GET' && d.url.includes(':id')));
+const FUZZED = routeTable.filter((d) => d.method === 'POST' || d.url === '/api/sync/pull' || QUERY_ROUTES.includes(d.url) || (d.method === 'GET' && (d.url.includes(':id') || d.url.includes(':token'))));
 const callersOf = (def: RouteDef): Caller[] => (def.access === 'public' ? ['none'] : [...(def.access as Exclude<Access, 'public'>[])]);
 
 beforeAll(async () => {
   server = await startTestServer({ static: false });
   kioskDeviceId = (await server.store.db.selectFrom('devices').select('id').where('kind', '=', 'kiosk').executeTakeFirstOrThrow()).id;
+  followToken = await followedTicket();
 });
+
+/** The demo kiosk issues one ticket with a follow token (through the real push). */
+async function followedTicket(): Promise<string> {
+  const token = makeFollowToken();
+  const auth = { authorization: `Bearer ${server.demo!.kioskToken}`, 'x-lobbydesk-protocol': '1' };
+  const me = (await sendBytes(`${server.url}/api/devices/me`, { method: 'GET', headers: auth })).json as { deviceId: string; letter: string; serviceDay: string; lastSeq: number };
+  const now = new Date().toISOString();
+  const payload = { requestId: uuidv7(), kind: 'call_staff', ticket: `${me.letter}901`, serviceDay: me.serviceDay, reason: 'question', details: null, follow: { token, language: 'en' } };
+  const body = { deviceId: me.deviceId, sentAt: now, commands: [{ id: uuidv7(), deviceId: me.deviceId, seq: me.lastSeq + 1, type: 'request.create', createdAt: now, payload }] };
+  const r = await sendBytes(`${server.url}/api/sync/push`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(body)) });
+  if ((r.json as { outcomes?: { outcome: string }[] })?.outcomes?.[0]?.outcome !== 'applied') throw new Error(`follow ticket: ${r.status} ${r.text}`);
+  return token;
+}
 afterAll(async () => {
   await server?.stop(true);
 });
@@ -324,7 +345,7 @@ async function check(def: RouteDef, caller: Caller, url: string, sent: Sent, sch
 describe('gauntlet: fuzzing every route with a body, query or parameter', () => {
   it('covers every POST route, the pull query and every GET route with a query or a path parameter', () => {
     expect(FUZZED.map((d) => d.url)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/devices/pair', '/api/sync/push', '/api/sync/pull', '/api/kiosk/card', '/api/devices/:id/revoke', ...QUERY_ROUTES, '/api/members/:id', '/api/members/:id/card']),
+      expect.arrayContaining(['/api/auth/login', '/api/devices/pair', '/api/sync/push', '/api/sync/pull', '/api/kiosk/card', '/api/devices/:id/revoke', ...QUERY_ROUTES, '/api/members/:id', '/api/members/:id/card', '/api/follow/:token', '/api/follow/:token/live', '/api/follow/:token/rating']),
     );
   });
 
@@ -355,7 +376,7 @@ describe('gauntlet: fuzzing every route with a body, query or parameter', () => 
               const value = typeof e.value === 'string' ? e.value : JSON.stringify(e.value) ?? '';
               const parts = Object.entries(base).filter(([k]) => !(e.op === 'delete' && k === e.key)).map(([k, v]) => `${k}=${k === e.key && e.op === 'set' ? enc(value).slice(0, 4000) : enc(v)}`);
               if (e.op === 'double' || !(e.key in base)) parts.push(`${enc(e.key)}=${enc(value).slice(0, 4000)}`);
-              const url = `${def.url.replace(':id', id)}?${parts.join('&')}`;
+              const url = `${def.url.replace(':id', id).replace(':token', id)}?${parts.join('&')}`;
               await check(def, caller, url, { describe: url.slice(0, 200) }, true);
             }),
             { numRuns: Math.ceil(RUNS / 2), seed: SEED, endOnFailure: true },
@@ -364,12 +385,14 @@ describe('gauntlet: fuzzing every route with a body, query or parameter', () => 
         }
         const schema = SCHEMAS[def.url];
         const idParam = fc.oneof(fc.uuid().map((u) => u), badValue.map((v) => enc(typeof v === 'string' ? v : JSON.stringify(v) ?? 'x').slice(0, 2000) || 'x'));
+        // A follow token: the real one (a waiting ticket), a well-formed unknown one, or anything.
+        const tokenParam = fc.oneof(fc.constant(followToken), fc.constant(makeFollowToken()), idParam);
         await assertShort(fc.assert(
-          fc.asyncProperty(mutation, encoding, idParam, async (m, enc, id) => {
+          fc.asyncProperty(mutation, encoding, idParam, tokenParam, async (m, enc, id, token) => {
             const value = mutate(validBody(def.url, caller), m);
             const sent = encode(value, enc);
             const schemaOk = !schema || (sent.value !== undefined && schema.safeParse(sent.value).success);
-            const url = def.url.replace(':id', id);
+            const url = def.url.replace(':id', id).replace(':token', token);
             await check(def, caller, url, sent, schemaOk);
           }),
           { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceRequest } from '../../shared/domain/request.ts';
-import { insertRequest } from '../../server/src/requests/requests.repo.ts';
+import { insertRequests } from '../../server/src/requests/requests.repo.ts';
 import { migrate } from '../../server/src/store/migrate.ts';
 import { openPglite } from '../../server/src/store/pglite.ts';
 import { openPostgres } from '../../server/src/store/postgres.ts';
@@ -261,13 +261,13 @@ describe.each([pgliteDriver, postgresDriver])('store contract on $name', (driver
 
     it('[S7] the ticket index refuses a second request with the same ticket on the same day at the same property', async () => {
       const { propertyId, deviceId } = await seedProperty(main.store);
-      await main.store.tx((trx) => insertRequest(trx, propertyId, request(deviceId, 'K001', '2030-01-01')));
-      const state = await sqlState(main.store.tx((trx) => insertRequest(trx, propertyId, request(deviceId, 'K001', '2030-01-01'))));
+      await main.store.tx((trx) => insertRequests(trx, propertyId, [{ request: request(deviceId, 'K001', '2030-01-01') }]));
+      const state = await sqlState(main.store.tx((trx) => insertRequests(trx, propertyId, [{ request: request(deviceId, 'K001', '2030-01-01') }])));
       expect(state).toBe('23505'); // unique_violation
       // The same number on another day, or at another property, is fine.
-      await main.store.tx((trx) => insertRequest(trx, propertyId, request(deviceId, 'K001', '2030-01-02')));
+      await main.store.tx((trx) => insertRequests(trx, propertyId, [{ request: request(deviceId, 'K001', '2030-01-02') }]));
       const other = await seedProperty(main.store);
-      await main.store.tx((trx) => insertRequest(trx, other.propertyId, request(other.deviceId, 'K001', '2030-01-01')));
+      await main.store.tx((trx) => insertRequests(trx, other.propertyId, [{ request: request(other.deviceId, 'K001', '2030-01-01') }]));
       const n = await main.store.db.selectFrom('service_requests').select('id').where('ticket', '=', 'K001').execute();
       expect(n).toHaveLength(3);
     });

@@ -4,14 +4,12 @@
  * store drops what the guest entered when the step returns home. ("Done" only
  * returns home: the same guest is still there and may want something else.)
  *
- * The tickets the guest took are offered for rating only while their session
- * lasts (sync/session-tickets.ts): they are forgotten when it ends and when a
- * finished flow goes home (Done or its countdown), so "How did we do with
- * A012?" never waits on the home screen for whoever comes next.
+ * A ticket is rated on the guest's own phone (kiosk/follow, `/t/<token>`),
+ * never on the shared kiosk, so nothing of it waits here for the next guest.
  */
-import { onFlowFinished, resetToHome } from './step.ts';
+import { resetToHome } from './step.ts';
 import { resetLocale } from '../i18n/locale.store.ts';
-import { dismissSaveFailed, forgetSessionTickets } from '../sync/actions.ts';
+import { dismissSaveFailed } from '../sync/actions.ts';
 import { resetReadAloud } from './read-aloud.ts';
 
 export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean } = {}): void {
@@ -19,9 +17,6 @@ export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean }
     dismissSaveFailed(); // "could not save" was for the guest who walked away
     resetToHome();
   }
-  forgetSessionTickets();
   resetLocale();
   resetReadAloud();
 }
-
-onFlowFinished(forgetSessionTickets);

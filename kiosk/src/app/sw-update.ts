@@ -15,7 +15,7 @@
  * next load) → `controlled` (serving this page).
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /** A new version is installed and waiting for the kiosk to be idle. */
 export const updateWaiting = signal(false);
@@ -53,7 +53,13 @@ export function registerServiceWorker(canUpdate: ReadonlySignal<boolean>): void 
     controller = navigator.serviceWorker.controller;
   });
 
-  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  // workbox-window is not needed to draw home: its chunk comes after the first screen (it registers at `load` anyway).
+  import('workbox-window')
+    .then(({ Workbox }) => watchVersions(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), canUpdate))
+    .catch((e: unknown) => console.warn('kiosk: service worker registration failed', e));
+}
+
+function watchVersions(wb: Workbox, canUpdate: ReadonlySignal<boolean>): void {
   wb.addEventListener('activated', (e) => {
     if (!e.isUpdate && !document.body.dataset.sw) document.body.dataset.sw = 'activated';
   });

@@ -1,25 +1,38 @@
 import type { ComponentChildren } from 'preact';
 import { endGuestSession } from '../app/guest-session.ts';
 import { resetToHome } from '../app/step.ts';
-import { RateLastTicket } from '../features/feedback/RateLastTicket.tsx';
 import { t } from '../i18n/locale.store.ts';
+import { FollowQr } from './FollowQr.tsx';
 import { Icon } from './Icon.tsx';
 import { useCountdown } from './useCountdown.ts';
 
 /**
  * The end of a flow: a card with what the guest needs (a number, a code), a
  * Done button and a countdown back to the start. Nothing leads back into the
- * flow: the guest's entries are already gone. When a number this guest took
- * is served meanwhile, they are offered to rate it here (RateLastTicket).
+ * flow: the guest's entries are already gone. `follow`: the ticket's phone
+ * token, shown as "Scan to follow your number on your phone" (the phone page
+ * then carries the ticket, and its rating, away from the shared kiosk).
  */
-export function ResultScreen({ ms, class: cls, children, side }: { ms: number; class?: string; children: ComponentChildren; side?: ComponentChildren }) {
+export function ResultScreen({
+  ms,
+  class: cls,
+  children,
+  side,
+  follow,
+}: {
+  ms: number;
+  class?: string;
+  children: ComponentChildren;
+  side?: ComponentChildren;
+  follow?: string | null;
+}) {
   const left = useCountdown(ms, endGuestSession);
   return (
     <section class={`screen ticket ${cls ?? ''}`}>
       <div class="ticket__card">{children}</div>
       <div class="ticket__side">
+        <FollowQr token={follow} />
         {side}
-        <RateLastTicket />
         <button type="button" class="btn btn--primary btn--wide" data-testid="done" onClick={resetToHome}>
           <Icon name="check" />
           {t('ticket.done')}

@@ -64,6 +64,7 @@ const en = {
   'ticket.called': 'Your number {ticket} is being called — please come to the desk',
   'ticket.calledDesk': 'Your number {ticket} is being called — please come to Desk {desk}',
   'ticket.done': 'Done',
+  'follow.scan': 'Scan to follow your number on your phone',
   'ticket.returning': 'Returning to the start in {s} s',
 
   'status.live': 'Live',
@@ -253,7 +254,6 @@ const en = {
   'feedback.contact': 'Mobile number',
   'feedback.contactPlaceholder': 'e.g. 138 0000 0000',
   'feedback.submit': 'Send',
-  'feedback.rateTicket': 'How did we do with {ticket}?',
   'thanks.title': 'Thank you',
   'thanks.body': 'We appreciate your feedback.',
   'thanks.followUp': 'We are sorry. A manager will follow up with you.',
@@ -316,6 +316,7 @@ const zhHans: Catalog = {
   'ticket.called': '请 {ticket} 号到前台办理',
   'ticket.calledDesk': '请 {ticket} 号到 {desk}号柜台',
   'ticket.done': '完成',
+  'follow.scan': '扫码，在手机上查看叫号进度',
   'ticket.returning': '{s} 秒后返回首页',
 
   'status.live': '在线',
@@ -505,7 +506,6 @@ const zhHans: Catalog = {
   'feedback.contact': '手机号码',
   'feedback.contactPlaceholder': '例如 138 0000 0000',
   'feedback.submit': '提交',
-  'feedback.rateTicket': '您对 {ticket} 的服务满意吗？',
   'thanks.title': '谢谢您',
   'thanks.body': '感谢您的宝贵意见。',
   'thanks.followUp': '非常抱歉，经理会尽快与您跟进。',
@@ -565,6 +565,7 @@ const zhHant: Catalog = {
   'ticket.called': '請 {ticket} 號到櫃檯辦理',
   'ticket.calledDesk': '請 {ticket} 號到 {desk}號櫃檯',
   'ticket.done': '完成',
+  'follow.scan': '掃碼，在手機上查看叫號進度',
   'ticket.returning': '{s} 秒後返回首頁',
 
   'status.live': '線上',
@@ -754,7 +755,6 @@ const zhHant: Catalog = {
   'feedback.contact': '手機號碼',
   'feedback.contactPlaceholder': '例如 0912 345 678',
   'feedback.submit': '送出',
-  'feedback.rateTicket': '您對 {ticket} 的服務滿意嗎？',
   'thanks.title': '謝謝您',
   'thanks.body': '感謝您的寶貴意見。',
   'thanks.followUp': '非常抱歉，經理會盡快與您跟進。',

@@ -3,11 +3,11 @@
  * nudges the flusher. A write the storage refuses (full disk) throws, and
  * `saveFailed` tells the guest to ask at the desk: no number is shown.
  */
+import { locale } from '../i18n/locale.store.ts';
 import { api, db } from './client.ts';
 import { flusher } from './engine.ts';
 import { createFeedback, type FeedbackInput, type FeedbackQueued } from './feedback.ts';
 import { me } from './session.ts';
-import { noteSessionTicket } from './session-tickets.ts';
 import { guestWrite } from './storage-health.ts';
 import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
 import type { TicketRow } from './db.ts';
@@ -23,11 +23,13 @@ function device() {
   return m;
 }
 
-/** Takes a number for the guest; works offline. The returned row carries the ticket to show. */
+/**
+ * Takes a number for the guest; works offline. The returned row carries the ticket to show, and the token
+ * the guest's phone follows it with, in the guest's language now (sync/follow-config.ts builds its URL).
+ */
 export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
   const m = device();
-  const row = await guestWrite(() => createCallStaffTicket(db, m, input, api.serverNow()));
-  noteSessionTicket(row.id);
+  const row = await guestWrite(() => createCallStaffTicket(db, m, { language: locale.value, ...input }, api.serverNow()));
   flusher.kick();
   return row;
 }
@@ -35,8 +37,7 @@ export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
 /** Luggage in/out, shoe care (or call staff): a number at once, delivered when the network allows. */
 export async function createRequest(input: RequestInput): Promise<TicketRow> {
   const m = device();
-  const row = await guestWrite(() => createRequestTicket(db, m, input, api.serverNow()));
-  noteSessionTicket(row.id);
+  const row = await guestWrite(() => createRequestTicket(db, m, { language: locale.value, ...input }, api.serverNow()));
   flusher.kick();
   return row;
 }
@@ -76,4 +77,3 @@ export async function submitFeedback(input: FeedbackInput): Promise<FeedbackQueu
 
 export { pair, refresh } from './session.ts';
 export { dismissSaveFailed, saveFailed, storageTrouble } from './storage-health.ts';
-export { forgetSessionTickets } from './session-tickets.ts';

@@ -37,12 +37,14 @@ export interface TicketRow {
   errorCode: ErrorCode | null;
   /** What the guest asked for beyond the common fields (bags and claim code, pairs…); absent on rows from before. */
   details?: RequestDetails | null;
-  /** Kiosk clock when this kiosk learned the request was completed (not from a snapshot); drives the one-tap rating. */
+  /** Kiosk clock when this kiosk learned the request was completed (not from a snapshot). */
   completedSeenAt?: string | null;
-  /** Kiosk clock when the guest rated this ticket from the kiosk; it is offered once. */
+  /** Kiosk clock when a rating of this ticket was sent from the kiosk (older kiosks rated here; now the phone does). */
   ratedAt?: string | null;
   /** The wait shown to the guest when the ticket was taken (seconds, as shown); sent with the request. */
   quote?: WaitQuote | null;
+  /** The token the guest's phone follows this ticket with (`/t/<token>`, its QR on the ticket); absent on rows from before. */
+  followToken?: string | null;
 }
 
 export class KioskDb extends Dexie implements SyncTables {
@@ -69,4 +71,5 @@ export const META = {
   cardKey: 'cardKey', // the property's member-card public key (raw Ed25519, base64url), for offline checks
   complaintCounter: 'complaintCounter', // the last complaint reference counter this kiosk used (sync/feedback.ts)
   waitStats: 'waitStats', // the last GET /api/kiosk/wait-stats answer and when it came (sync/wait-stats.ts)
+  followBase: 'followBase', // the property's public base URL for a ticket's phone link (sync/follow-config.ts)
 } as const;

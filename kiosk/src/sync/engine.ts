@@ -13,6 +13,7 @@ import { Flusher } from '../../../shared/sync-client/flusher.ts';
 import { Follower } from '../../../shared/sync-client/follower.ts';
 import { api, db } from './client.ts';
 import { startKioskHeartbeat } from './heartbeat.ts';
+import { refreshFollowConfig } from './follow-config.ts';
 import { refreshCardKey } from './members.ts';
 import { startWaitStats } from './wait-stats.ts';
 import { me, refresh } from './session.ts';
@@ -101,11 +102,13 @@ export function startSync(): void {
   const heartbeat = startKioskHeartbeat(flusher, () => void refresh());
   void refreshCardKey(); // the property's card key, kept for checking scanned cards offline
   startWaitStats(); // the figures wait estimates are quoted from, kept for offline quotes
+  void refreshFollowConfig(); // the public base URL a ticket's phone QR points to, kept for offline tickets
   // A (re)connected live stream means the server is reachable: deliver now, and report what happened meanwhile.
   effect(() => {
     if (follower.live.status.value !== 'live') return;
     flusher.kick();
     heartbeat.beatNow(); // the start beat may have found no network
+    void refreshFollowConfig(); // likewise the follow link's base
   });
   // A new identity (pairing, refresh) may unblock a waiting queue.
   effect(() => {

@@ -3,7 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { db } from './client.ts';
 import type { TicketRow } from './db.ts';
-import { sessionTickets } from './session-tickets.ts';
 import { isRoomShoeJob } from '../../../shared/domain/luggage.machine.ts';
 import type { Service } from '../../../shared/domain/service.ts';
 import { readActiveServices } from './services.ts';
@@ -56,25 +55,8 @@ export function useActiveServices(): Service[] | null {
   return useLive(() => readActiveServices(db), null as Service[] | null, []);
 }
 
-/** How long after a ticket is completed its holder is offered to rate it. */
-export const RATE_OFFER_MS = 5 * 60_000;
-
 /** This kiosk's tickets of one kind, oldest first (a handful a day; the table is pruned daily). */
 export function useTicketsOfKind(kind: TicketRow['kind']): TicketRow[] {
   const rows = useLive(() => db.tickets.filter((r) => r.kind === kind).toArray(), [] as TicketRow[], [kind]);
   return [...rows].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-/**
- * The most recent ticket of this guest session (session-tickets.ts) completed in the last few minutes and not
- * yet rated, for the one-tap rating. Never another guest's: a ticket taken before this session is not offered.
- */
-export function useRatableTicket(): TicketRow | null {
-  const rows = useLive(() => db.tickets.filter((r) => r.status === 'completed' && !!r.completedSeenAt && !r.ratedAt).toArray(), [] as TicketRow[], []);
-  const now = useClock(15_000);
-  const mine = sessionTickets.value;
-  const fresh = rows
-    .filter((r) => mine.includes(r.id) && now - Date.parse(r.completedSeenAt!) < RATE_OFFER_MS)
-    .sort((a, b) => (b.completedSeenAt ?? '').localeCompare(a.completedSeenAt ?? ''));
-  return fresh[0] ?? null;
 }

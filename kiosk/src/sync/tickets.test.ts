@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FOLLOW_TOKEN_RE } from '../../../shared/domain/follow.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { Command } from '../../../shared/protocol/commands.ts';
 import type { KioskRequest } from '../../../shared/protocol/events.ts';
@@ -56,6 +57,22 @@ describe('call-staff tickets', () => {
     if (cmd.type !== 'request.create') throw new Error('wrong type');
     expect(cmd.payload).toMatchObject({ requestId: b.id, kind: 'call_staff', ticket: 'A002', serviceDay: '2026-03-14', reason: 'complaint', guestName: 'Li Wei', room: '1208' });
     expect(b.commandId).toBe(cmd.id);
+  });
+
+  it("carries a fresh follow token in the guest's language, kept on the row for the ticket's QR; none without a language", async () => {
+    const me = deviceMe();
+    const a = await createCallStaffTicket(db, me, { reason: 'question', language: 'zh-Hant' }, NOW);
+    const b = await createCallStaffTicket(db, me, { reason: 'question', language: 'en' }, NOW);
+    const c = await createCallStaffTicket(db, me, { reason: 'question' }, NOW);
+    expect(a.followToken).toMatch(FOLLOW_TOKEN_RE);
+    expect(b.followToken).toMatch(FOLLOW_TOKEN_RE);
+    expect(a.followToken).not.toBe(b.followToken);
+    expect(c.followToken).toBeNull();
+    const [ca, , cc] = (await db.outbox.orderBy('seq').toArray()).map((r) => Command.parse(r.command));
+    if (ca?.type !== 'request.create' || cc?.type !== 'request.create') throw new Error('wrong type');
+    expect(ca.payload.follow).toEqual({ token: a.followToken, language: 'zh-Hant' });
+    expect(cc.payload.follow).toBeUndefined();
+    expect((await db.tickets.get(a.id))?.followToken).toBe(a.followToken);
   });
 
   it('uses the property time zone for the service day, so a new local day restarts at 001', async () => {

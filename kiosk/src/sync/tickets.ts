@@ -6,8 +6,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { parseCardToken } from '../../../shared/domain/card-token.ts';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
+import { makeFollowToken } from '../../../shared/domain/follow.ts';
 import { clipText } from '../../../shared/domain/text.ts';
 import { formatTicket, serviceDayOf } from '../../../shared/domain/ticket.ts';
+import type { Locale } from '../../../shared/i18n/locale.ts';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import type { KioskRequest } from '../../../shared/protocol/events.ts';
 import type { PushOutcome } from '../../../shared/protocol/sync.ts';
@@ -21,6 +23,8 @@ export interface CallStaffInput {
   room?: string | null;
   /** The wait shown to the guest on the ticket (features/call-staff/wait-estimate.ts). */
   quote?: WaitQuote | null;
+  /** The guest's language now, for the phone page (see RequestInput). */
+  language?: Locale | null;
 }
 
 /** Any request a guest can make at the kiosk; `details` must match `kind` (none for call_staff). */
@@ -34,6 +38,8 @@ export interface RequestInput {
   details?: RequestDetails | null;
   /** The wait this ticket's screen shows the guest; kept on the row and sent with the request. */
   quote?: WaitQuote | null;
+  /** The guest's language now: the phone page that follows the ticket starts in it. Absent: no follow link. */
+  language?: Locale | null;
 }
 
 /**
@@ -71,6 +77,8 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
   const reason = input.kind === 'call_staff' ? (input.reason ?? null) : null;
   const memberCard = guestCard;
   const quote = input.quote && WaitQuote.safeParse(input.quote).success ? input.quote : null;
+  // The phone's link to this ticket (shared/domain/follow.ts): made here, offline too, printed as a QR.
+  const followToken = input.language ? makeFollowToken() : null;
   return db.transaction('rw', [db.outbox, db.meta, db.tickets], async () => {
     const key = META.counter(serviceDay);
     const n = ((await getMeta<number>(db, key)) ?? 0) + 1;
@@ -94,6 +102,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           note: cleanText(input.note, 500),
           ...(memberCard ? { memberCard } : {}),
           ...(quote ? { quotedWait: quote } : {}),
+          ...(followToken && input.language ? { follow: { token: followToken, language: input.language } } : {}),
         },
       },
       [db.tickets],
@@ -116,6 +125,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
           completedSeenAt: null,
           ratedAt: null,
           quote,
+          followToken,
         };
         await db.tickets.add(row);
         return row;

@@ -20,6 +20,16 @@ export type CommandHandler<T extends CommandType> = (trx: Tx, who: Principal, cm
 
 export type HandlerSlice<K extends CommandType> = { [T in K]: CommandHandler<T> };
 
+/**
+ * Optional, for a command type that arrives in runs (a kiosk replaying its queue): applies consecutive commands of
+ * that type with a few set-based statements, answering each one's result in order. Runs only on the push's fast
+ * path (no savepoints): a DomainError means one of them may be rejected, and the batch is applied again one by one
+ * with the plain handler, which must give the same results.
+ */
+export type BatchHandler<T extends CommandType> = (trx: Tx, who: Principal, cmds: CommandOf<T>[], now: Date, clockOffsetMs: number, deps: HandlerDeps) => Promise<CommandResult<T>[]>;
+
+export type BatchSlice<K extends CommandType> = { [T in K]?: BatchHandler<T> };
+
 /** A domain's handlers, one per command type it defines. */
 export function defineHandlers<K extends CommandType>(slice: HandlerSlice<K>): HandlerSlice<K> {
   return slice;

@@ -18,33 +18,72 @@ export type NewEvent = {
 }[EventType];
 
 /**
- * Appends an event under the next property version. The UPDATE takes the
- * property row's lock until commit, so versions become visible in order and
- * without gaps: a reader that has seen version V has seen everything below.
+ * A push's events wait here and are appended together when its batch ends
+ * (push.service.ts): one version bump, one multi-row insert, one outbox
+ * statement for the whole batch. Keyed by the push's transaction.
+ */
+const batches = new WeakMap<Tx, NewEvent[]>();
+
+/** From now on, `appendEvent` on this transaction collects instead of writing; `appendEvents` writes them. */
+export function collectEvents(trx: Tx): NewEvent[] {
+  const events: NewEvent[] = [];
+  batches.set(trx, events);
+  return events;
+}
+
+/** The batch is over: later appends on this transaction write at once. */
+export function stopCollecting(trx: Tx): void {
+  batches.delete(trx);
+}
+
+/**
+ * Appends an event under the next property version, and answers that version.
+ * Inside a push (`collectEvents`) the event is kept for the batch's end and the
+ * answer is 0: the push assigns the versions and publishes the highest.
  */
 export async function appendEvent(trx: Tx, e: NewEvent): Promise<number> {
+  const collected = batches.get(trx);
+  if (collected) {
+    collected.push(e);
+    return 0;
+  }
+  return appendEvents(trx, e.propertyId, [e]);
+}
+
+/**
+ * Appends events, in order, under the property's next versions; answers the
+ * last (0 for none). The UPDATE takes the property row's lock until commit, so
+ * versions become visible in order and without gaps: a reader that has seen
+ * version V has seen everything below.
+ */
+export async function appendEvents(trx: Tx, propertyId: string, events: readonly NewEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  if (events.some((e) => e.propertyId !== propertyId)) throw new Error('appendEvents: every event must belong to the property');
   const { version } = await trx
     .updateTable('properties')
-    .set({ version: sql`version + 1` })
-    .where('id', '=', e.propertyId)
+    .set({ version: sql`version + ${events.length}` })
+    .where('id', '=', propertyId)
     .returning('version')
     .executeTakeFirstOrThrow();
+  const first = version - events.length + 1;
   await trx
     .insertInto('events')
-    .values({
-      property_id: e.propertyId,
-      version,
-      type: e.type,
-      entity_id: e.entityId,
-      subject_device_id: e.subjectDeviceId,
-      actor_staff_id: e.actorStaffId,
-      origin_device_id: e.originDeviceId,
-      data: JSON.stringify(e.data),
-    })
+    .values(
+      events.map((e, i) => ({
+        property_id: propertyId,
+        version: first + i,
+        type: e.type,
+        entity_id: e.entityId,
+        subject_device_id: e.subjectDeviceId,
+        actor_staff_id: e.actorStaffId,
+        origin_device_id: e.originDeviceId,
+        data: JSON.stringify(e.data),
+      })),
+    )
     .execute();
-  // The webhook outbox rows commit with the event (one statement, and none for an event that causes no webhook).
-  const hook = webhookFor(e);
-  if (hook) await enqueue(trx, e.propertyId, hook, new Date());
+  // The webhook outbox rows commit with the events (one statement, and none when no event causes a webhook).
+  const hooks = events.map(webhookFor).filter((h) => h !== null);
+  if (hooks.length) await enqueue(trx, propertyId, hooks, new Date());
   return version;
 }
 

@@ -17,6 +17,8 @@ export interface AppDeps {
   instanceId: string;
   /** The member-card signing key (data folder or LOBBYDESK_CARD_KEY). */
   cardKeys: CardKeys;
+  /** LOBBYDESK_PUBLIC_URL: the base a ticket's follow QR points at (`GET /api/kiosk/follow-config`); absent or null: the kiosk's own origin. */
+  publicBaseUrl?: string | null;
 }
 
 /** The HTTP server's settings that come from the configuration: whose X-Forwarded-For to believe, timeouts, and the HTTPS servers when TLS is on (tls/). */

@@ -39,11 +39,11 @@ export function toRequest(r: Row): ServiceRequest {
   };
 }
 
-/** `quote`: the wait the kiosk showed the guest (seconds), kept for reports; it is not part of the request's view. */
-export async function insertRequest(trx: Tx, propertyId: string, r: ServiceRequest, quote?: WaitQuote | null): Promise<void> {
+/** New requests, one statement. `quote`: the wait the kiosk showed the guest (seconds), kept for reports; it is not part of the request's view. */
+export async function insertRequests(trx: Tx, propertyId: string, rows: readonly { request: ServiceRequest; quote?: WaitQuote | null }[]): Promise<void> {
   await trx
     .insertInto('service_requests')
-    .values({
+    .values(rows.map(({ request: r, quote }) => ({
       id: r.id,
       property_id: propertyId,
       kind: r.kind,
@@ -71,7 +71,7 @@ export async function insertRequest(trx: Tx, propertyId: string, r: ServiceReque
       completed_at: r.completedAt,
       updated_at: r.updatedAt,
       rev: r.rev,
-    })
+    })))
     .execute();
 }
 
@@ -103,15 +103,34 @@ export async function lockRequest(trx: Tx, propertyId: string, id: string): Prom
   return toRequest({ ...row, member_name: m?.name ?? null, member_tier: m?.tier ?? null });
 }
 
-export async function ticketTaken(trx: Tx, propertyId: string, serviceDay: string, ticket: string): Promise<boolean> {
-  const row = await trx
+/** Which of these request ids, and which of these tickets on their service days ("day ticket"), the property already has (one query). */
+export async function requestOrTicketTaken(trx: Tx, propertyId: string, wanted: readonly { id: string; serviceDay: string; ticket: string }[]): Promise<{ requests: Set<string>; tickets: Set<string> }> {
+  // Two lookups, each on its own index (the primary key; the ticket-per-day index), in one statement.
+  const rows = await trx
     .selectFrom('service_requests')
-    .select('id')
-    .where('property_id', '=', propertyId)
-    .where('service_day', '=', serviceDay)
-    .where('ticket', '=', ticket)
-    .executeTakeFirst();
-  return !!row;
+    .select(['id', 'property_id', 'service_day', 'ticket'])
+    .where('id', 'in', wanted.map((x) => x.id))
+    .unionAll((db) =>
+      db
+        .selectFrom('service_requests')
+        .select(['id', 'property_id', 'service_day', 'ticket'])
+        .where('property_id', '=', propertyId)
+        .where('service_day', 'in', [...new Set(wanted.map((x) => x.serviceDay))])
+        .where('ticket', 'in', wanted.map((x) => x.ticket)),
+    )
+    .execute();
+  const ids = new Set(wanted.map((x) => x.id));
+  const tickets = new Set(wanted.map((x) => `${x.serviceDay} ${x.ticket}`));
+  return {
+    requests: new Set(rows.filter((r) => ids.has(r.id)).map((r) => r.id)),
+    tickets: new Set(rows.map((r) => `${r.service_day} ${r.ticket}`).filter((k, i) => tickets.has(k) && rows[i]!.property_id === propertyId)),
+  };
+}
+
+/** A unique-index violation (SQLSTATE 23505) of that index, from either driver. */
+export function isUniqueViolation(e: unknown, index: string): boolean {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return err?.code === '23505' && (err.constraint === index || (typeof err.message === 'string' && err.message.includes(index)));
 }
 
 /** Active requests plus everything touched in the last day: what a screen starts from. */

@@ -11,8 +11,10 @@ import { appendEvent } from '../events/events.repo.ts';
 import { findService } from '../services/services.repo.ts';
 import type { ServiceDetails } from '../../../shared/domain/service.ts';
 import type { Department } from '../../../shared/domain/issue.ts';
+import { saveFollows } from '../follow/follow.service.ts';
+import type { FollowLink } from '../../../shared/protocol/follow.ts';
 import { linkMember } from './member-link.ts';
-import { insertRequest, lockRequest, ticketTaken, updateRequest } from './requests.repo.ts';
+import { insertRequests, isUniqueViolation, lockRequest, requestOrTicketTaken, updateRequest } from './requests.repo.ts';
 
 import type { Applied } from '../events/applied.ts';
 import type { HandlerDeps } from '../events/command-handler.ts';
@@ -26,19 +28,46 @@ import type { HandlerDeps } from '../events/command-handler.ts';
  */
 export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: HandlerDeps): Promise<Applied<CommandResult<'request.create'>>> {
   const p = cmd.payload;
-  // Take the property row lock (appendEvent takes it anyway) before the ticket check, so two devices issuing one ticket at once cannot both pass it.
-  const property = await trx.selectFrom('properties').select(['time_zone']).where('id', '=', who.propertyId).forUpdate().executeTakeFirstOrThrow();
-  await checkTicket(trx, who, p.ticket, p.serviceDay, serviceDayOf(now, property.time_zone));
-  if (await trx.selectFrom('service_requests').select('id').where('id', '=', p.requestId).executeTakeFirst()) {
-    throw new DomainError('conflict', `Request ${p.requestId} already exists`);
+  await checkTicket(trx, who, p.ticket, p.serviceDay, serviceDayOf(now, await propertyTimeZone(trx, who)));
+  const taken = await requestOrTicketTaken(trx, who.propertyId, [{ id: p.requestId, serviceDay: p.serviceDay, ticket: p.ticket }]);
+  if (taken.requests.has(p.requestId)) throw new DomainError('conflict', `Request ${p.requestId} already exists`);
+  if (taken.tickets.size) throw ticketTakenError(p.ticket, p.serviceDay);
+  const request = await newRequest(trx, who, cmd, now, clockOffsetMs, deps);
+  await insertNew(trx, who.propertyId, [{ request, quote: p.quotedWait }]);
+  const { results, version } = await announce(trx, who, [{ cmd, request }], now);
+  return { result: results[0]!, version };
+}
+
+/**
+ * A run of tickets (a kiosk delivering its queue): the same checks and rows as `createRequest`, with one query for
+ * taken ids and numbers and one insert for all of them (see BatchHandler). Any refusal throws, and the push applies
+ * the run again one by one, where each refusal is answered on its own.
+ */
+export async function createRequests(trx: Tx, who: Principal, cmds: CommandOf<'request.create'>[], now: Date, clockOffsetMs: number, deps: HandlerDeps): Promise<CommandResult<'request.create'>[]> {
+  const today = serviceDayOf(now, await propertyTimeZone(trx, who));
+  const keys = new Set<string>();
+  for (const { payload: p } of cmds) {
+    await checkTicket(trx, who, p.ticket, p.serviceDay, today);
+    for (const key of [p.requestId, `${p.serviceDay} ${p.ticket}`]) {
+      if (keys.has(key)) throw new DomainError('conflict', 'The same request or ticket twice in one batch');
+      keys.add(key);
+    }
   }
-  if (await ticketTaken(trx, who.propertyId, p.serviceDay, p.ticket)) {
-    throw new DomainError('ticket_taken', `Ticket ${p.ticket} was already issued on ${p.serviceDay}`);
-  }
+  const taken = await requestOrTicketTaken(trx, who.propertyId, cmds.map(({ payload: p }) => ({ id: p.requestId, serviceDay: p.serviceDay, ticket: p.ticket })));
+  if (taken.requests.size || taken.tickets.size) throw new DomainError('conflict', 'A request or ticket in the batch already exists');
+  const made: { cmd: CommandOf<'request.create'>; request: ServiceRequest }[] = [];
+  for (const cmd of cmds) made.push({ cmd, request: await newRequest(trx, who, cmd, now, clockOffsetMs, deps) });
+  await insertNew(trx, who.propertyId, made.map(({ cmd, request }) => ({ request, quote: cmd.payload.quotedWait })));
+  return (await announce(trx, who, made, now)).results;
+}
+
+/** The request a `request.create` makes (its service looked up, its member card verified); nothing written but an audit line. */
+async function newRequest(trx: Tx, who: Principal, cmd: CommandOf<'request.create'>, now: Date, clockOffsetMs: number, deps: HandlerDeps): Promise<ServiceRequest> {
+  const p = cmd.payload;
   const service = p.details?.kind === 'service' ? await catalogService(trx, who.propertyId, p.details) : null;
   const member = p.memberCard ? await linkMember(trx, deps.cardKeys, who, p.requestId, cmd.deviceId, p.memberCard) : null;
   const corrected = correctedTime(now, cmd.createdAt, clockOffsetMs);
-  const request: ServiceRequest = {
+  return {
     id: p.requestId,
     kind: p.kind,
     ticket: p.ticket,
@@ -65,17 +94,56 @@ export async function createRequest(trx: Tx, who: Principal, cmd: CommandOf<'req
     updatedAt: now.toISOString(),
     rev: 1,
   };
-  await insertRequest(trx, who.propertyId, request, p.quotedWait);
-  const version = await appendEvent(trx, {
-    propertyId: who.propertyId,
-    type: 'request.upserted',
-    entityId: request.id,
-    subjectDeviceId: request.deviceId,
-    actorStaffId: who.kind === 'staff' ? who.staffId : null,
-    originDeviceId: cmd.deviceId,
-    data: request,
-  });
-  return { result: { requestId: request.id, ticket: request.ticket }, version };
+}
+
+async function insertNew(trx: Tx, propertyId: string, rows: Parameters<typeof insertRequests>[2]): Promise<void> {
+  try {
+    await insertRequests(trx, propertyId, rows);
+  } catch (e) {
+    // Another device issued the same number in a transaction that committed after the check (two desk tablets share S):
+    // the unique index says so, and the guest's command is rejected with the reason, never a 5xx.
+    if (isUniqueViolation(e, 'service_requests_ticket_per_day') && rows.length === 1) throw ticketTakenError(rows[0]!.request.ticket, rows[0]!.request.serviceDay);
+    if (isUniqueViolation(e, 'service_requests_ticket_per_day')) throw new DomainError('ticket_taken', 'A ticket in the batch was just issued by another device');
+    throw e;
+  }
+}
+
+/** Each new request's follow link (when the kiosk sent one) and its event; the results, in order, and the version reached (0 inside a push). */
+async function announce(trx: Tx, who: Principal, made: { cmd: CommandOf<'request.create'>; request: ServiceRequest }[], now: Date): Promise<{ results: CommandResult<'request.create'>[]; version: number }> {
+  const results: CommandResult<'request.create'>[] = [];
+  let version = 0;
+  // The guest's phone may follow it (follow/): a token already used leaves the ticket standing without a link.
+  const followed = made.flatMap(({ cmd, request }) => (cmd.payload.follow ? [{ requestId: request.id, follow: cmd.payload.follow }] : []));
+  const links = followed.length ? await saveFollows(trx, who.propertyId, followed, now) : new Map<string, FollowLink>();
+  for (const { cmd, request } of made) {
+    const follow = links.get(request.id);
+    version = await appendEvent(trx, {
+      propertyId: who.propertyId,
+      type: 'request.upserted',
+      entityId: request.id,
+      subjectDeviceId: request.deviceId,
+      actorStaffId: who.kind === 'staff' ? who.staffId : null,
+      originDeviceId: cmd.deviceId,
+      data: request,
+    });
+    results.push({ requestId: request.id, ticket: request.ticket, ...(follow ? { follow } : {}) });
+  }
+  return { results, version };
+}
+
+function ticketTakenError(ticket: string, serviceDay: string): DomainError {
+  return new DomainError('ticket_taken', `Ticket ${ticket} was already issued on ${serviceDay}`);
+}
+
+/** The property's time zone, read once per push (the principal lives for one HTTP request). */
+const timeZones = new WeakMap<Principal, string>();
+async function propertyTimeZone(trx: Tx, who: Principal): Promise<string> {
+  let zone = timeZones.get(who);
+  if (zone === undefined) {
+    zone = (await trx.selectFrom('properties').select('time_zone').where('id', '=', who.propertyId).executeTakeFirstOrThrow()).time_zone;
+    timeZones.set(who, zone);
+  }
+  return zone;
 }
 
 /**

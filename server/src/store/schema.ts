@@ -324,5 +324,7 @@ export interface DB {
     created_at: CreatedAt;
   };
   webhook_marks: { property_id: string; kind: string; subject_id: string; at: CreatedAt };
+  // 020_follow: a guest's phone follows a ticket by a token whose SHA-256 (hex) is kept here (server/src/follow/)
+  follow_tokens: { token_hash: string; request_id: string; property_id: string; language: string; created_at: CreatedAt };
   schema_migrations: { name: string; applied_at: CreatedAt };
 }

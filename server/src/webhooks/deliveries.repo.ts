@@ -8,19 +8,33 @@ import type { WebhookMessage } from './mapping.ts';
 const UUID_V7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 /**
- * One statement: a delivery for every active endpoint of the property subscribed to the
- * message's type, its payload built here with only the guest fields that endpoint ticked.
- * Runs in the caller's transaction, so the outbox row commits (or not) with the event.
+ * Queues the deliveries of these messages, in their order, for every active endpoint of the property
+ * subscribed to each one's type: one statement for all of them. Guest fields go only to endpoints that ticked them.
+ * Runs in the caller's transaction, so the outbox rows commit (or not) with the events.
  */
-export async function enqueue(trx: Tx, propertyId: string, m: WebhookMessage, now: Date): Promise<number> {
+export async function enqueue(trx: Tx, propertyId: string, messages: readonly WebhookMessage[], now: Date): Promise<number> {
+  if (messages.length === 0) return 0;
+  // Most properties subscribe to nothing (or not to these types): a cheap look first spares serialising every payload.
+  const types = [...new Set(messages.map((m) => m.type))];
+  const subscribed = await trx
+    .selectFrom('webhook_endpoints')
+    .select('id')
+    .where('property_id', '=', propertyId)
+    .where('active', '=', true)
+    .where(sql<boolean>`event_types && ${sql.val(types)}::text[]`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!subscribed) return 0;
+  const rows = JSON.stringify(messages.map((m, ord) => ({ ord, type: m.type, entity_id: m.entityId, at: m.at, data: m.data, guest: m.guest })));
   const res = await sql`
     insert into webhook_deliveries (id, endpoint_id, event_type, entity_id, payload, next_attempt_at, created_at)
-    select ${UUID_V7}, e.id, ${m.type}, ${m.entityId},
-      jsonb_build_object('type', ${m.type}::text, 'timestamp', ${m.at}::text, 'data',
-        ${JSON.stringify(m.data)}::jsonb || coalesce((select jsonb_object_agg(f, ${JSON.stringify(m.guest)}::jsonb -> f) from unnest(e.guest_fields) f where ${JSON.stringify(m.guest)}::jsonb ? f), '{}'::jsonb)),
+    select ${UUID_V7}, e.id, m.type, m.entity_id,
+      jsonb_build_object('type', m.type, 'timestamp', m.at, 'data',
+        m.data || coalesce((select jsonb_object_agg(f, m.guest -> f) from unnest(e.guest_fields) f where m.guest ? f), '{}'::jsonb)),
       ${now}, ${now}
-    from webhook_endpoints e
-    where e.property_id = ${propertyId} and e.active and ${m.type} = any(e.event_types)`.execute(trx);
+    from jsonb_to_recordset(${rows}::jsonb) as m(ord int, type text, entity_id text, at text, data jsonb, guest jsonb)
+    join webhook_endpoints e on e.property_id = ${propertyId} and e.active and m.type = any(e.event_types)
+    order by m.ord, e.id`.execute(trx);
   return Number(res.numAffectedRows ?? 0);
 }
 
@@ -78,6 +92,11 @@ export interface Claimed {
  * attempts under way for), and each claimed row's next_attempt_at moves to `leaseUntil`, so a row
  * whose claimer died becomes due again then.
  */
+/** Whether any endpoint, of any property, is switched on (a paused one's deliveries wait and are not claimed). */
+export async function anyActiveEndpoint(db: Db): Promise<boolean> {
+  return !!(await db.selectFrom('webhook_endpoints').select('id').where('active', '=', true).limit(1).executeTakeFirst());
+}
+
 export async function claimDue(db: Db, now: Date, leaseUntil: Date, limit: number, skipEndpoints: readonly string[] = []): Promise<Claimed[]> {
   const skip = skipEndpoints.length ? sql`and d.endpoint_id not in (${sql.join(skipEndpoints.map((id) => sql`${id}::uuid`))})` : sql``;
   const res = await sql<{ id: string; endpoint_id: string; url: string; secret: string; previous_secret: string | null; rotated_at: Date | string | null; payload: unknown; attempts: number; created_at: Date | string }>`

@@ -4,12 +4,13 @@
  * timeout, and records the result: 2xx is delivered, anything else is retried with backoff for
  * a day. A push never waits for it: the push only wrote the outbox rows. All state is in the
  * database, so after a restart (or a crash: the claim's lease runs out) pending rows go out.
- * It wakes when the notifier reports a new version (a commit that may have enqueued), else polls.
+ * It wakes when the notifier reports a new version (a commit that may have enqueued) while some endpoint is
+ * switched on, else polls.
  */
 import type { Notifier } from '../live/notifier.ts';
 import type { Store } from '../store/store.ts';
 import { DEFAULT_RETRY, nextAttemptAt, type RetryPolicy } from './backoff.ts';
-import { claimDue, recordAttempt, releaseClaims, type Claimed } from './deliveries.repo.ts';
+import { anyActiveEndpoint, claimDue, recordAttempt, releaseClaims, type Claimed } from './deliveries.repo.ts';
 import { signatureHeaders } from './signer.ts';
 import { sweepStates } from './sweep.ts';
 
@@ -79,7 +80,13 @@ export function startWebhooks(o: WebhookWorkerOptions): { stop(): Promise<void>;
     woken = true;
     wakeUp?.();
   };
-  const unsubscribe = o.notifier.subscribe(wake);
+  // A new version may have enqueued deliveries, but only where an endpoint is switched on: with none (most
+  // properties), a busy lobby's commits do not each cost a claim. Refreshed by every poll, so a new endpoint
+  // is seen within `pollMs`.
+  let endpointsOn = true;
+  const unsubscribe = o.notifier.subscribe(() => {
+    if (endpointsOn) wake();
+  });
 
   const deliver = async (d: Claimed) => {
     const at = now();
@@ -100,8 +107,9 @@ export function startWebhooks(o: WebhookWorkerOptions): { stop(): Promise<void>;
           lastSweep = Date.now();
           await sweepStates(o.store, now());
         }
+        endpointsOn = await anyActiveEndpoint(o.store.db);
         const room = maxInFlight - inFlight.size;
-        if (room > 0) {
+        if (room > 0 && endpointsOn) {
           const t = now();
           // The lease: longer than one attempt can take, so a live claimer always records first.
           const busyEndpoints = [...perEndpoint].filter(([, n]) => n >= maxPerEndpoint).map(([id]) => id);

@@ -27,7 +27,7 @@ async function announce(store: Store, kind: Kind, found: Found[], stillIn: Retur
   for (const f of found) {
     sent += await store.tx(async (trx) => {
       const mark = await trx.insertInto('webhook_marks').values({ property_id: f.propertyId, kind, subject_id: f.subjectId, at: now }).onConflict((oc) => oc.doNothing()).returning('subject_id').executeTakeFirst();
-      return mark ? enqueue(trx, f.propertyId, f.message, now) : 0;
+      return mark ? enqueue(trx, f.propertyId, [f.message], now) : 0;
     });
   }
   // The state ended (collected, back online, space freed): the next time it begins is announced again.

@@ -33,8 +33,11 @@ export class KioskPage {
     await this.page.getByTestId('call-staff').click();
     await this.page.getByTestId(`reason-${reason}`).click();
     const skip = this.page.getByTestId('skip-details');
-    if (await skip.isVisible().catch(() => false)) await skip.click();
-    await this.page.getByTestId('confirm').click();
+    const confirm = this.page.getByTestId('confirm');
+    // The next screen (details or confirm) may take a moment on a busy machine: wait for one before choosing.
+    await expect(skip.or(confirm)).toBeVisible();
+    if (await skip.isVisible()) await skip.click();
+    await confirm.click();
     const ticket = this.page.getByTestId('ticket-number');
     await expect(ticket).toHaveText(/^[A-Z]\d{3,4}$/);
     return (await ticket.textContent())!.trim();

@@ -12,11 +12,11 @@ export function TicketScreen() {
   const ticket = useTicket(shownTicketId.value);
   if (!ticket) return <section class="screen ticket" aria-busy="true" />;
   const called = ticket.status === 'called';
-  // Served (or cancelled) while the guest is still here: no "please wait" — the rating below asks how it went.
+  // Served (or cancelled) while the guest is still here: no "please wait" (the guest's phone asks how it went).
   const over = ticket.status === 'completed' || ticket.status === 'cancelled';
   const unsent = ticket.status === 'queued' && connection.value !== 'live';
   return (
-    <ResultScreen ms={TICKET_SCREEN_MS}>
+    <ResultScreen ms={TICKET_SCREEN_MS} follow={ticket.followToken}>
       <TicketNumber ticket={ticket.ticket} />
       {called ? (
         <p class="ticket__called" role="alert" data-testid="ticket-called">

@@ -2,19 +2,17 @@
 import { defineScreens } from '../../app/screen-registry.ts';
 import { spellTicket } from '../../app/read-aloud.ts';
 import { startFeedback } from './feedback.store.ts';
-import { FeedbackScreen } from './FeedbackScreen.tsx';
-import { ThanksScreen } from './ThanksScreen.tsx';
 
 export const feedbackScreens = defineScreens([
   {
     id: 'feedback',
-    screen: FeedbackScreen,
+    screen: { load: () => import('./FeedbackScreen.tsx').then((m) => m.FeedbackScreen) },
     read: (tr) => [tr('feedback.title'), tr('feedback.subtitle')],
     tiles: [{ place: 'tiles', order: 40, testid: 'tile-feedback', icon: 'smile', label: 'home.feedback', start: startFeedback }],
   },
   {
     id: 'thanks',
-    screen: ThanksScreen,
+    screen: { load: () => import('./ThanksScreen.tsx').then((m) => m.ThanksScreen) },
     result: true,
     // A complaint's reference is read character by character (it gives nobody access to anything).
     read: (tr, facts) => [

@@ -1,9 +1,8 @@
 /**
  * Feedback: home → feedback (rating, categories, comment, complaint, and
  * behind "Add your details" an optional name, room and — with consent — a
- * phone number) → thanks (with the complaint's reference). Also the one-tap rating home offers after
- * one of this kiosk's tickets is completed. Nothing typed here outlives the
- * thank-you screen.
+ * phone number) → thanks (with the complaint's reference). A ticket's own rating is on the guest's
+ * phone (`/t/<token>`, kiosk/follow), not here. Nothing typed here outlives the thank-you screen.
  */
 import { effect, signal } from '@preact/signals';
 import { needsIssue } from '../../../../shared/domain/issue.ts';
@@ -86,10 +85,4 @@ export async function sendFeedback(): Promise<void> {
     guestName: d.guestName,
     room: d.room,
   });
-}
-
-/** The one-tap rating on home for a ticket that was just completed. */
-export async function rateTicket(requestId: string, rating: number): Promise<void> {
-  clearFeedback();
-  await send({ rating, requestId });
 }

@@ -1,3 +1,4 @@
+import { FollowQr } from '../../components/FollowQr.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
 import { locale, t } from '../../i18n/locale.store.ts';
@@ -40,6 +41,7 @@ export function ClaimScreen() {
       <ResultScreen
         ms={CLAIM_SCREEN_MS}
         class="claim"
+        follow={c.follow}
         side={
           <button type="button" class="btn btn--secondary btn--wide" data-testid="print-receipt" onClick={() => window.print()}>
             <Icon name="print" />
@@ -66,6 +68,7 @@ export function ClaimScreen() {
         {qr && <img class="receipt__qr" src={qr} alt="" width={200} height={200} />}
         {details}
         <p class="receipt__note">{t('claim.keep')}</p>
+        <FollowQr token={c.follow} variant="receipt" />
         <p class="receipt__time">{when(new Date().toISOString(), l)}</p>
       </article>
     </>

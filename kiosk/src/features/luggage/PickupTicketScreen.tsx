@@ -9,7 +9,7 @@ export function PickupTicketScreen() {
   const p = pickupTicket.value;
   if (!p) return <section class="screen ticket" aria-busy="true" />;
   return (
-    <ResultScreen ms={PICKUP_TICKET_MS}>
+    <ResultScreen ms={PICKUP_TICKET_MS} follow={p.follow}>
       <TicketNumber ticket={p.ticket} />
       <p class="ticket__wait">{t('pickup.wait')}</p>
     </ResultScreen>

@@ -26,9 +26,10 @@ const EMPTY_CHECK_IN: CheckInDraft = { bags: 1, guestName: '', room: '', day: nu
 
 export const checkIn = signal<CheckInDraft>(EMPTY_CHECK_IN);
 /** The ticket and claim code on the claim screen. */
-export const claim = signal<{ ticketId: string; ticket: string; claimCode: string; bags: number; expectedPickupAt: string | null } | null>(null);
+/** `follow`: the ticket's phone token (its QR on the screen and the receipt). */
+export const claim = signal<{ ticketId: string; ticket: string; claimCode: string; bags: number; expectedPickupAt: string | null; follow: string | null } | null>(null);
 export const pickupCode = signal('');
-export const pickupTicket = signal<{ ticketId: string; ticket: string } | null>(null);
+export const pickupTicket = signal<{ ticketId: string; ticket: string; follow: string | null } | null>(null);
 export const luggageBusy = signal(false);
 export const luggageError = signal<unknown>(null);
 
@@ -75,7 +76,7 @@ export async function confirmCheckIn(expectedPickupAt: string | null): Promise<v
     const d = checkIn.value;
     const details: RequestDetails = { kind: 'luggage_in', bags: d.bags, expectedPickupAt, claimCode: newClaimCode() };
     const row = await createRequest({ kind: 'luggage_in', guestName: d.guestName, room: d.room, details });
-    claim.value = { ticketId: row.id, ticket: row.ticket, claimCode: details.claimCode, bags: d.bags, expectedPickupAt };
+    claim.value = { ticketId: row.id, ticket: row.ticket, claimCode: details.claimCode, bags: d.bags, expectedPickupAt, follow: row.followToken ?? null };
     checkIn.value = EMPTY_CHECK_IN;
     step.value = 'claim';
   } catch (e) {
@@ -121,7 +122,7 @@ export async function confirmPickup(): Promise<boolean> {
     // The guest may have left (idle reset) while the server was asked.
     if (step.value !== 'pickup' || pickupCode.value !== code) return false;
     const row = await createRequest({ kind: 'luggage_out', details: { kind: 'luggage_out', claimCode: code } });
-    pickupTicket.value = { ticketId: row.id, ticket: row.ticket };
+    pickupTicket.value = { ticketId: row.id, ticket: row.ticket, follow: row.followToken ?? null };
     pickupCode.value = '';
     step.value = 'pickup_ticket';
     return true;

@@ -22,7 +22,7 @@ export function ServiceTicketScreen() {
   // "Needed at 14:00" only for a time ahead (not "as soon as possible").
   const neededLater = needed && needed.getTime() - Date.parse(row!.createdAt) > 5 * 60_000 ? needed : null;
   return (
-    <ResultScreen ms={SERVICE_TICKET_MS}>
+    <ResultScreen ms={SERVICE_TICKET_MS} follow={row?.followToken}>
       <p class="ticket__service" data-testid="ticket-service">
         <ServiceIcon name={s.service.icon} class="ticket__service-icon" />
         <span>{s.service.names[locale.value]}</span>

@@ -17,7 +17,7 @@ export function ShoeTicketScreen() {
   const neededBy = row?.details?.kind === 'shoe_care' ? row.details.neededBy : null;
   const unsent = row?.status === 'queued' && connection.value !== 'live';
   return (
-    <ResultScreen ms={SHOE_TICKET_MS} side={<ShoeStatusList highlight={s.ticketId} />}>
+    <ResultScreen ms={SHOE_TICKET_MS} follow={row?.followToken} side={<ShoeStatusList highlight={s.ticketId} />}>
       <TicketNumber ticket={s.ticket} />
       <p class="ticket__wait">{t('shoe.wait')}</p>
       {neededBy && (
