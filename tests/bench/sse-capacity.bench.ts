@@ -3,8 +3,12 @@
  * new request still reaches all of them with p99 under 1 s, and the server's
  * memory per connection. The server runs in its own process (child-server.ts).
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { serviceDayOf } from '../../shared/domain/ticket.ts';
+import { tokenHash } from '../../server/src/auth/secrets.ts';
+import { MAX_STREAMS_PER_DEVICE } from '../../server/src/live/live.stream.ts';
 import { startChildServer, type ChildServer } from './child-server.ts';
 import { listen, percentile } from './fixtures.ts';
 
@@ -40,6 +44,31 @@ async function pushOne(s: ChildServer, seq: number): Promise<number> {
   return started;
 }
 
+/**
+ * A device holds at most MAX_STREAMS_PER_DEVICE live streams (a new one ends its oldest), so the clients
+ * are spread over enough wall displays, written straight into the server's PostgreSQL database as pairing
+ * would (a token and its hash). On PGlite (no database to reach from here) every client uses the demo wall,
+ * which measures the cap rather than the capacity.
+ */
+async function wallTokens(databaseUrl: string | undefined, demoWall: string, clients: number): Promise<string[]> {
+  if (!databaseUrl) return [demoWall];
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { rows } = await pool.query<{ id: string }>('select id from properties limit 1');
+    const tokens = Array.from({ length: Math.ceil(clients / MAX_STREAMS_PER_DEVICE) }, () => randomBytes(32).toString('base64url'));
+    for (let i = 0; i < tokens.length; i += 500) {
+      const chunk = tokens.slice(i, i + 500);
+      await pool.query(
+        `insert into devices (id, property_id, kind, name, token_hash) select gen_random_uuid(), $1, 'wall', 'Bench wall ' || n, h from unnest($2::text[]) with ordinality as t(h, n)`,
+        [rows[0]!.id, chunk.map(tokenHash)],
+      );
+    }
+    return tokens;
+  } finally {
+    await pool.end();
+  }
+}
+
 /** `databaseUrl`: run the server on PostgreSQL, so PGlite's WebAssembly heap does not blur the memory figure. */
 export async function sseCapacity(databaseUrl?: string, steps = [250, 500, 1000, 2000, 4000, 8000]): Promise<SseCapacity> {
   const server = await startChildServer(databaseUrl ? { DATABASE_URL: databaseUrl } : {});
@@ -49,11 +78,12 @@ export async function sseCapacity(databaseUrl?: string, steps = [250, 500, 1000,
   let seq = 0;
   const rssAt: [number, number][] = [];
   try {
+    const walls = await wallTokens(databaseUrl, server.wallToken, Math.max(...steps));
     for (const n of steps) {
       let target = 0;
       const arrivals: number[] = [];
-      const clients = Array.from({ length: n }, () =>
-        listen(server.url, server.wallToken, (v, at) => {
+      const clients = Array.from({ length: n }, (_, i) =>
+        listen(server.url, walls[i % walls.length]!, (v, at) => {
           if (target && v >= target) arrivals.push(at);
         }),
       );
