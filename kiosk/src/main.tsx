@@ -7,10 +7,6 @@
 import { computed, effect } from '@preact/signals';
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-// Stylesheets of screens now in their own chunks, kept in the first stylesheet at the place they always had
-// (before the shell's): a lazy chunk's CSS would come last and win ties it used to lose (`.btn--ghost`).
-import './features/feedback/complaint.css';
-import './features/luggage/claim-scan.css';
 import { watchIdle, type IdleTiming } from './app/idle.ts';
 import { installKioskGuards } from './app/kiosk-guards.ts';
 import { listenForScanner } from './app/scan-router.ts';

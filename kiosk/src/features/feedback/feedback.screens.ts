@@ -2,17 +2,19 @@
 import { defineScreens } from '../../app/screen-registry.ts';
 import { spellTicket } from '../../app/read-aloud.ts';
 import { startFeedback } from './feedback.store.ts';
+import { FeedbackScreen } from './FeedbackScreen.tsx';
+import { ThanksScreen } from './ThanksScreen.tsx';
 
 export const feedbackScreens = defineScreens([
   {
     id: 'feedback',
-    screen: { load: () => import('./FeedbackScreen.tsx').then((m) => m.FeedbackScreen) },
+    screen: FeedbackScreen,
     read: (tr) => [tr('feedback.title'), tr('feedback.subtitle')],
     tiles: [{ place: 'tiles', order: 40, testid: 'tile-feedback', icon: 'smile', label: 'home.feedback', start: startFeedback }],
   },
   {
     id: 'thanks',
-    screen: { load: () => import('./ThanksScreen.tsx').then((m) => m.ThanksScreen) },
+    screen: ThanksScreen,
     result: true,
     // A complaint's reference is read character by character (it gives nobody access to anything).
     read: (tr, facts) => [
