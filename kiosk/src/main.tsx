@@ -20,9 +20,8 @@ import { step } from './app/step.ts';
 import { thanks } from './features/feedback/feedback.store.ts';
 import { guestFlowOpen } from './features/call-staff/flow.store.ts';
 import { locale, t } from './i18n/locale.store.ts';
-import { saveFailed } from './sync/actions.ts';
-import { pending, startSync } from './sync/engine.ts';
-import { boot, phase } from './sync/session.ts';
+import { boot } from './sync/boot.ts';
+import { pending, phase, saveFailed } from './sync/state.ts';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/screens.css';
@@ -53,8 +52,7 @@ void navigator.storage?.persist?.().catch(() => false);
 render(<App />, document.getElementById('app')!);
 
 effect(() => {
-  if (phase.value === 'ready') startSync();
-  else delete document.body.dataset.ready;
+  if (phase.value !== 'ready') delete document.body.dataset.ready;
 });
 
 watchIdle({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FEEDBACK_CATEGORIES, needsIssue } from './feedback-rules.ts';
 import { ISSUE_STATUSES } from './issue.machine.ts';
 import { FreeText, ShownText } from './text.ts';
 
 export const IssueSeverity = z.enum(['low', 'medium', 'high', 'critical']);
 export type IssueSeverity = z.infer<typeof IssueSeverity>;
 
-export const FeedbackCategory = z.enum(['room', 'service', 'food', 'cleanliness', 'other']);
+export const FeedbackCategory = z.enum(FEEDBACK_CATEGORIES);
 export type FeedbackCategory = z.infer<typeof FeedbackCategory>;
 
 export const IssueSource = z.enum(['kiosk_feedback', 'staff']);
@@ -101,10 +102,7 @@ export const Issue = z.object({
 });
 export type Issue = z.infer<typeof Issue>;
 
-/** A rating of 2 or less, or anything the guest calls a complaint, goes on the board. */
-export function needsIssue(rating: number, complaint: boolean): boolean {
-  return complaint || rating <= 2;
-}
+export { needsIssue };
 
 export function severityOf(rating: number, complaint: boolean): IssueSeverity {
   if (rating <= 1 && complaint) return 'high';

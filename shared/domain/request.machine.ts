@@ -12,6 +12,9 @@ export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 export const REQUEST_KINDS = ['call_staff', 'luggage_in', 'luggage_out', 'shoe_care', 'service'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
+/** Why a guest calls staff (the kiosk's reason screen, in this order). */
+export const CALL_REASONS = ['question', 'luggage_help', 'complaint', 'other'] as const;
+
 export const requestMachine: Record<RequestAction, { from: readonly RequestStatus[]; to: RequestStatus }> = {
   call: { from: ['waiting', 'on_hold', 'no_show', 'called'], to: 'called' }, // called → called is a recall
   serve: { from: ['waiting', 'called'], to: 'serving' },

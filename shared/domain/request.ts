@@ -6,12 +6,12 @@ import { claimCodeProblem } from './claim-code.ts';
 import { Department } from './issue.ts';
 import { isRoomShoeJob, SHOE_STAGES } from './luggage.machine.ts';
 import { ServiceCode, ServiceDetails } from './service.ts';
-import { REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
+import { CALL_REASONS, REQUEST_ACTIONS, REQUEST_KINDS, REQUEST_STATUSES, type QueueJob } from './request.machine.ts';
 
 export const RequestKind = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKind>;
 
-export const CallReason = z.enum(['question', 'luggage_help', 'complaint', 'other']);
+export const CallReason = z.enum(CALL_REASONS);
 export type CallReason = z.infer<typeof CallReason>;
 
 export const RequestStatus = z.enum(REQUEST_STATUSES);

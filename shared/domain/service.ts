@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Department } from './issue.ts';
 import { FreeText, ShownText } from './text.ts';
 import { SERVICE_ICON_NAMES } from './service-icons.ts';
+import { SERVICE_COUNT_MAX, SERVICE_FIELDS, type ServiceField } from './service-form.ts';
 
 /** A service's stable code: lower-case letters, digits and `_`, 2–24 characters ("taxi", "extra_towels"). */
 export const ServiceCode = z.string().regex(/^[a-z][a-z0-9_]{1,23}$/, 'a code is 2–24 lower-case letters, digits or _');
@@ -24,8 +25,7 @@ export type ServiceIcon = z.infer<typeof ServiceIcon>;
 /** What the guest fills in for a service: each field is off, optional or required. */
 export const FieldRule = z.enum(['off', 'optional', 'required']);
 export type FieldRule = z.infer<typeof FieldRule>;
-export const SERVICE_FIELDS = ['room', 'neededAt', 'count', 'note'] as const;
-export type ServiceField = (typeof SERVICE_FIELDS)[number];
+export { SERVICE_FIELDS, type ServiceField };
 export const ServiceFields = z.object({ room: FieldRule, neededAt: FieldRule, count: FieldRule, note: FieldRule });
 export type ServiceFields = z.infer<typeof ServiceFields>;
 
@@ -33,8 +33,7 @@ export type ServiceFields = z.infer<typeof ServiceFields>;
 export const SERVICE_NAME_MAX = 40;
 /** How many catalog services a property may have (active and retired). */
 export const SERVICE_LIMIT = 60;
-/** The largest count a guest may ask for (towels, umbrellas). */
-export const SERVICE_COUNT_MAX = 20;
+export { SERVICE_COUNT_MAX };
 
 /** As a manager sends it (`POST /api/settings/services`): names are typed text, cleaned like every free-text field. */
 export const ServiceBody = z.object({

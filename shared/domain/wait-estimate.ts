@@ -26,7 +26,10 @@
  * (`quoteFromAhead`). Pure.
  */
 import type { RequestKind } from './request.ts';
-import { MAX_QUOTE_S, type WaitQuote, type WaitStats } from '../protocol/wait-stats.ts';
+import type { WaitQuote, WaitStats } from '../protocol/wait-stats.ts';
+
+/** The longest wait a kiosk may quote (seconds): beyond it a quote means nothing. */
+export const MAX_QUOTE_S = 8 * 3600;
 
 /** Per guest when there is no history: the 3–6 minutes the first version quoted per guest. */
 export const DEFAULT_SERVICE_S = { median: 180, p90: 360 } as const;

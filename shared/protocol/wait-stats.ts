@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { RequestKind } from '../domain/request.ts';
+import { MAX_QUOTE_S } from '../domain/wait-estimate.ts';
 
 /** Service times per kind the server sends: the last this many completed services of that kind… */
 export const WAIT_HISTORY_SIZE = 30;
@@ -40,8 +41,7 @@ export const WaitStats = z.object({
 });
 export type WaitStats = z.infer<typeof WaitStats>;
 
-/** The longest wait a kiosk may quote (seconds): beyond it a quote means nothing. */
-export const MAX_QUOTE_S = 8 * 3600;
+export { MAX_QUOTE_S };
 
 /**
  * The wait a guest was shown when the ticket was taken, in seconds, exactly

@@ -1,20 +1,9 @@
 import type { z } from 'zod';
-import { ApiError, type ErrorCode } from '../protocol/errors.ts';
+import { ApiError } from '../protocol/errors.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/version.ts';
+import { ApiFailure, NetworkFailure } from './failures.ts';
 
-/** The server answered with an error body (or an unreadable one). */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-/** The request never got an answer: offline, DNS, connection reset, timeout. */
-export class NetworkFailure extends Error {}
+export { ApiFailure, isTransient, NetworkFailure } from './failures.ts';
 
 export interface ApiOptions {
   /** Origin + nothing, e.g. "" for same origin. */
@@ -91,11 +80,4 @@ export class Api {
     }
     return schema.parse(json);
   }
-}
-
-/** Transient failures are retried with backoff; the rest need a person or a fix. */
-export function isTransient(e: unknown): boolean {
-  if (e instanceof NetworkFailure) return true;
-  if (e instanceof ApiFailure) return e.status === 429 || e.status >= 500;
-  return false;
 }

@@ -9,7 +9,7 @@
  */
 import { resetToHome } from './step.ts';
 import { resetLocale } from '../i18n/locale.store.ts';
-import { dismissSaveFailed } from '../sync/actions.ts';
+import { dismissSaveFailed } from '../sync/state.ts';
 import { resetReadAloud } from './read-aloud.ts';
 
 export function endGuestSession({ keepScreen = false }: { keepScreen?: boolean } = {}): void {

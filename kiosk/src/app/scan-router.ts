@@ -5,12 +5,12 @@
  * message; elsewhere it is ignored (a scanner can misfire on a passing code).
  */
 import { CARD_TOKEN_PREFIX } from '../../../shared/domain/card-token.ts';
-import { ClaimCode } from '../../../shared/domain/request.ts';
+import { claimCodeProblem } from '../../../shared/domain/claim-code.ts';
 import { NotACard, cardError, openBalance, submitCardToken } from '../features/balance/balance.store.ts';
 import { step } from './step.ts';
 import { startPickupWithCode } from '../features/luggage/luggage.store.ts';
 import { listenForWedgeScans } from '../features/scan/index.ts';
-import { phase } from '../sync/session.ts';
+import { phase } from '../sync/state.ts';
 
 export function routeScannedText(raw: string): void {
   if (phase.value !== 'ready') return;
@@ -18,7 +18,7 @@ export function routeScannedText(raw: string): void {
   if (text.startsWith(CARD_TOKEN_PREFIX)) {
     if (step.value !== 'card') openBalance();
     void submitCardToken(text);
-  } else if (ClaimCode.safeParse(text).success) {
+  } else if (claimCodeProblem(text) === null) {
     void startPickupWithCode(text);
   } else if (step.value === 'card') {
     cardError.value = new NotACard();

@@ -1,6 +1,6 @@
 import { useQr } from '../features/luggage/qr.ts';
 import { t } from '../i18n/locale.store.ts';
-import { followUrl } from '../sync/follow-config.ts';
+import { followUrl } from '../sync/state.ts';
 
 /**
  * "Scan to follow your number on your phone": the QR of `<base>/t/<token>` (issue #14), on the guest's own

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { locale } from '../i18n/locale.store.ts';
-import { me } from '../sync/session.ts';
+import { me } from '../sync/state.ts';
 
 /** Today's date and the time at the property, in the guest's language. */
 export function LobbyClock() {

@@ -1,6 +1,6 @@
 import { resetToHome } from '../app/step.ts';
 import { t } from '../i18n/locale.store.ts';
-import { dismissSaveFailed, type StorageError } from '../sync/actions.ts';
+import { dismissSaveFailed, type StorageError } from '../sync/state.ts';
 import { Icon } from './Icon.tsx';
 
 /**

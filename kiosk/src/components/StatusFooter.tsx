@@ -1,8 +1,8 @@
 import { splitTemplate } from '../../../shared/i18n/locale.ts';
 import { t, template } from '../i18n/locale.store.ts';
-import { connection, flushState, pending } from '../sync/engine.ts';
-import { storageTrouble } from '../sync/actions.ts';
-import { me, phase } from '../sync/session.ts';
+import { connection, flushState, pending } from '../sync/state.ts';
+import { storageTrouble } from '../sync/state.ts';
+import { me, phase } from '../sync/state.ts';
 
 /** Calm status line: queued requests (if any), a storage that refuses writes, the kiosk's name, and a Live / Offline dot. */
 export function StatusFooter() {

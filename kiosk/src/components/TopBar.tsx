@@ -1,5 +1,5 @@
 import { t } from '../i18n/locale.store.ts';
-import { me } from '../sync/session.ts';
+import { me } from '../sync/state.ts';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { ReadAloudToggle } from './ReadAloudToggle.tsx';
 

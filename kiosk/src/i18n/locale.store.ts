@@ -2,7 +2,7 @@
 import { effect, signal } from '@preact/signals';
 import { errorKey, kioskCatalog, type KioskKey } from './kiosk.ts';
 import { DEFAULT_LOCALE, interpolate, type Locale, type Vars } from '../../../shared/i18n/locale.ts';
-import { ApiFailure, NetworkFailure } from '../../../shared/sync-client/http.ts';
+import { ApiFailure, NetworkFailure } from '../../../shared/sync-client/failures.ts';
 
 export type { KioskKey };
 

@@ -1,79 +1,57 @@
 /**
- * What the kiosk screens can do. Each action writes locally first, then
- * nudges the flusher. A write the storage refuses (full disk) throws, and
- * `saveFailed` tells the guest to ask at the desk: no number is shown.
+ * What the kiosk screens can do. The sync layer (core.ts: Dexie, the
+ * schemas, the engine) is its own chunk, loaded once the first screen is up;
+ * each action waits for it, so a guest's first tap never waits for more than
+ * that chunk. Screens read the sync layer's state from state.ts.
  */
-import { locale } from '../i18n/locale.store.ts';
-import { api, db } from './client.ts';
-import { flusher } from './engine.ts';
-import { createFeedback, type FeedbackInput, type FeedbackQueued } from './feedback.ts';
-import { me } from './session.ts';
-import { guestWrite } from './storage-health.ts';
-import { createCallStaffTicket, createRequestTicket, type CallStaffInput, type RequestInput } from './tickets.ts';
-import type { TicketRow } from './db.ts';
-import type { ServiceCode } from '../../../shared/domain/service.ts';
-import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
+import type { CallStaffInput, FeedbackInput, RequestInput, ServiceRequestInput } from './writes.ts';
 
-export type { CallStaffInput, FeedbackInput, RequestInput };
-export type { StorageError } from './storage-health.ts';
+export type { CallStaffInput, FeedbackInput, RequestInput, ServiceRequestInput };
+export { dismissSaveFailed, holdGuestCard, saveFailed, storageTrouble, type StorageError } from './state.ts';
 
-function device() {
-  const m = me.value;
-  if (!m) throw new Error('the kiosk has no identity yet');
-  return m;
-}
+type Core = typeof import('./core.ts');
+let loading: Promise<Core> | null = null;
 
-/**
- * Takes a number for the guest; works offline. The returned row carries the ticket to show, and the token
- * the guest's phone follows it with, in the guest's language now (sync/follow-config.ts builds its URL).
- */
-export async function callStaff(input: CallStaffInput): Promise<TicketRow> {
-  const m = device();
-  const row = await guestWrite(() => createCallStaffTicket(db, m, { language: locale.value, ...input }, api.serverNow()));
-  flusher.kick();
-  return row;
-}
-
-/** Luggage in/out, shoe care (or call staff): a number at once, delivered when the network allows. */
-export async function createRequest(input: RequestInput): Promise<TicketRow> {
-  const m = device();
-  const row = await guestWrite(() => createRequestTicket(db, m, { language: locale.value, ...input }, api.serverNow()));
-  flusher.kick();
-  return row;
-}
-
-/** A guest's request for one of the hotel's catalog services: only the fields its rules turn on (null otherwise). */
-export interface ServiceRequestInput {
-  service: ServiceCode;
-  room: string | null;
-  note: string | null;
-  count: number | null;
-  /** ISO instant the guest needs it by; null when the service does not ask. */
-  neededAt: string | null;
-  quote?: WaitQuote | null;
-}
-
-/**
- * A catalog service (taxi, towels…): a number at once, a `request.create` of kind `service` in the
- * outbox, delivered when the network allows. The server stamps the service's department on it.
- */
-export function requestService(input: ServiceRequestInput): Promise<TicketRow> {
-  return createRequest({
-    kind: 'service',
-    room: input.room,
-    note: input.note,
-    details: { kind: 'service', service: input.service, count: input.count, neededAt: input.neededAt },
-    quote: input.quote ?? null,
+/** The sync layer, loaded once (a failed load, say offline before the service worker has it, is tried again next time). */
+export function loadSync(): Promise<Core> {
+  loading ??= import('./core.ts').catch((e: unknown) => {
+    loading = null;
+    throw e;
   });
+  return loading;
 }
 
-/** A rating and comment (maybe a complaint); works offline. A complaint comes back with the reference to tell the guest. */
-export async function submitFeedback(input: FeedbackInput): Promise<FeedbackQueued> {
-  const m = device();
-  const queued = await guestWrite(() => createFeedback(db, m, input));
-  flusher.kick();
-  return queued;
+type Args<F> = F extends (...args: infer A) => unknown ? A : never;
+type Result<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
+type CoreFn = { [K in keyof Core]: Core[K] extends (...args: never[]) => unknown ? K : never }[keyof Core];
+
+/** `core[name]`, called once the sync layer is loaded. */
+function viaCore<K extends CoreFn>(name: K): (...args: Args<Core[K]>) => Promise<Result<Core[K]>> {
+  return async (...args) => {
+    const fn = (await loadSync())[name] as (...a: Args<Core[K]>) => Result<Core[K]> | Promise<Result<Core[K]>>;
+    return await fn(...args);
+  };
 }
 
-export { pair, refresh } from './session.ts';
-export { dismissSaveFailed, saveFailed, storageTrouble } from './storage-health.ts';
+/** Takes a number for the guest; works offline (the writes are sync/writes.ts). */
+export const callStaff = viaCore('callStaff');
+/** Luggage in/out, shoe care: a number at once, delivered when the network allows. */
+export const createRequest = viaCore('createRequest');
+/** A catalog service (taxi, towels…): a number at once. */
+export const requestService = viaCore('requestService');
+/** A rating and comment (maybe a complaint); works offline. */
+export const submitFeedback = viaCore('submitFeedback');
+/** Pairs with a code made by staff. Throws ApiFailure, NetworkFailure or NotAKioskError. */
+export const pair = viaCore('pair');
+/** Asks the server who we are; false when it cannot. */
+export const refresh = viaCore('refresh');
+/** What a wait estimate for a new ticket of a kind needs, read now (sync/wait-stats.ts). */
+export const waitInputs = viaCore('waitInputs');
+/** Whether a claim code is on bags in the ledger, or unchecked when the server is out of reach (sync/claims.ts). */
+export const checkClaimCode = viaCore('checkClaimCode');
+/** The member behind a typed code or a scanned token (sync/members.ts). */
+export const lookupCard = viaCore('lookupCard');
+/** Fetches the card public key and keeps it; the stored one when offline. */
+export const refreshCardKey = viaCore('refreshCardKey');
+/** Offline check of a scanned token against the stored key. */
+export const checkCardOffline = viaCore('checkCardOffline');

@@ -4,7 +4,7 @@
  * plus the connection state the footer shows. Started once the kiosk knows
  * who it is.
  */
-import { computed, effect, signal } from '@preact/signals';
+import { effect } from '@preact/signals';
 import type { Service } from '../../../shared/domain/service.ts';
 import { serviceDayOf } from '../../../shared/domain/ticket.ts';
 import type { KioskEvent, KioskRequest } from '../../../shared/protocol/events.ts';
@@ -16,7 +16,8 @@ import { startKioskHeartbeat } from './heartbeat.ts';
 import { refreshFollowConfig } from './follow-config.ts';
 import { refreshCardKey } from './members.ts';
 import { startWaitStats } from './wait-stats.ts';
-import { me, refresh } from './session.ts';
+import { refresh } from './session.ts';
+import { connection, flushState, me, pending } from './state.ts';
 import { notedIfFails, storageErrorOf } from './storage-health.ts';
 import { applyServiceUpserts, replaceServices } from './services.ts';
 import { applyOutcomes, applyServerRequests } from './tickets.ts';
@@ -78,25 +79,21 @@ export const follower = new Follower<KioskSnapshot, KioskEvent>({
   },
 });
 
-const browserOnline = signal(typeof navigator === 'undefined' ? true : navigator.onLine);
-
-export type Connection = 'live' | 'connecting' | 'offline';
-export const connection = computed<Connection>(() => {
-  if (!browserOnline.value) return 'offline';
-  const s = follower.live.status.value;
-  return s === 'live' ? 'live' : s === 'connecting' ? 'connecting' : 'offline';
-});
-
-export const pending = flusher.pending;
-export const flushState = flusher.state;
-
 let started = false;
-/** Idempotent: starts the flusher and the live follower once. */
+/** Idempotent: starts the flusher and the live follower once, and keeps the footer's signals (state.ts). */
 export function startSync(): void {
   if (started) return;
   started = true;
-  addEventListener('online', () => (browserOnline.value = true));
-  addEventListener('offline', () => (browserOnline.value = false));
+  let online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  const showConnection = () => {
+    const s = follower.live.status.value;
+    connection.value = !online ? 'offline' : s === 'live' ? 'live' : s === 'connecting' ? 'connecting' : 'offline';
+  };
+  addEventListener('online', () => ((online = true), showConnection()));
+  addEventListener('offline', () => ((online = false), showConnection()));
+  effect(showConnection);
+  effect(() => void (pending.value = flusher.pending.value));
+  effect(() => void (flushState.value = flusher.state.value));
   flusher.start();
   follower.start();
   const heartbeat = startKioskHeartbeat(flusher, () => void refresh());

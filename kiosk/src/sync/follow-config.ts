@@ -3,15 +3,12 @@
  * (`GET /api/kiosk/follow-config`, from LOBBYDESK_PUBLIC_URL), fetched at start and kept in Dexie `meta`
  * so a kiosk restarted offline still prints the right QR. Without one, the kiosk's own origin.
  */
-import { signal } from '@preact/signals';
-import { followPath } from '../../../shared/domain/follow.ts';
 import { FollowConfig } from '../../../shared/protocol/follow.ts';
 import { getMeta, setMeta } from '../../../shared/sync-client/outbox.ts';
 import { api, db, hasToken } from './client.ts';
 import { META } from './db.ts';
+import { followBase } from './state.ts';
 
-/** The last base URL the server gave (null: none configured, or not asked yet). */
-export const followBase = signal<string | null>(null);
 
 /** Reads the stored base, then asks the server; offline or refused, the stored one stays. */
 export async function refreshFollowConfig(): Promise<void> {
@@ -25,9 +22,4 @@ export async function refreshFollowConfig(): Promise<void> {
   } catch (e) {
     console.debug('kiosk: follow link base not refreshed', e);
   }
-}
-
-/** The URL a ticket's QR holds: `<base>/t/<token>`. */
-export function followUrl(token: string, base: string | null = followBase.value): string {
-  return `${(base ?? location.origin).replace(/\/+$/, '')}${followPath(token)}`;
 }

@@ -1,29 +1,40 @@
-/** What the kiosk screens read: live views over the local tickets and the service catalog, as hooks. */
+/**
+ * What the kiosk screens read: live views over the local tickets and the service catalog, as hooks. Each
+ * starts empty and fills in once the sync layer (core.ts, loaded after the first screen) has read Dexie.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { liveQuery } from 'dexie';
-import { db } from './client.ts';
+import { loadSync } from './actions.ts';
 import type { TicketRow } from './db.ts';
 import { isRoomShoeJob } from '../../../shared/domain/luggage.machine.ts';
 import type { Service } from '../../../shared/domain/service.ts';
-import { readActiveServices } from './services.ts';
+
+type Core = Awaited<ReturnType<typeof loadSync>>;
 
 export type { TicketRow, TicketStatus } from './db.ts';
 
 /** How long the "please come to the desk" notice stays up after a number is called. */
 export const CALLED_NOTICE_MS = 5 * 60_000;
 
-function useLive<T>(query: () => Promise<T>, initial: T, deps: unknown[]): T {
+function useLive<T>(query: (core: Core) => Promise<T>, initial: T, deps: unknown[]): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
-    const sub = liveQuery(query).subscribe({ next: setValue, error: (e: unknown) => console.warn('kiosk: live query failed', e) });
-    return () => sub.unsubscribe();
+    let sub: { unsubscribe(): void } | null = null;
+    let gone = false;
+    const warn = (e: unknown) => console.warn('kiosk: live query failed', e);
+    loadSync().then((core) => {
+      if (!gone) sub = core.liveQuery(() => query(core)).subscribe({ next: setValue, error: warn });
+    }, warn);
+    return () => {
+      gone = true;
+      sub?.unsubscribe();
+    };
   }, deps);
   return value;
 }
 
 /** One ticket, updated as the server calls it. */
 export function useTicket(id: string | null): TicketRow | undefined {
-  return useLive(() => (id ? db.tickets.get(id) : Promise.resolve(undefined)), undefined, [id]);
+  return useLive(({ db }) => (id ? db.tickets.get(id) : Promise.resolve(undefined)), undefined, [id]);
 }
 
 /** Re-renders every `ms`, for notices that expire with time. */
@@ -38,7 +49,7 @@ function useClock(ms: number): number {
 
 /** This kiosk's numbers that staff called in the last few minutes, most recent first. */
 export function useCalledTickets(): TicketRow[] {
-  const rows = useLive(() => db.tickets.filter((r) => r.status === 'called').toArray(), [] as TicketRow[], []);
+  const rows = useLive(({ db }) => db.tickets.filter((r) => r.status === 'called').toArray(), [] as TicketRow[], []);
   const now = useClock(10_000);
   return rows
     .filter((r) => r.calledSeenAt && now - Date.parse(r.calledSeenAt) < CALLED_NOTICE_MS)
@@ -52,11 +63,11 @@ export function useCalledTickets(): TicketRow[] {
  * `null` until the first read, so home can tell "none" from "not read yet".
  */
 export function useActiveServices(): Service[] | null {
-  return useLive(() => readActiveServices(db), null as Service[] | null, []);
+  return useLive(({ db, readActiveServices }) => readActiveServices(db), null as Service[] | null, []);
 }
 
 /** This kiosk's tickets of one kind, oldest first (a handful a day; the table is pruned daily). */
 export function useTicketsOfKind(kind: TicketRow['kind']): TicketRow[] {
-  const rows = useLive(() => db.tickets.filter((r) => r.kind === kind).toArray(), [] as TicketRow[], [kind]);
+  const rows = useLive(({ db }) => db.tickets.filter((r) => r.kind === kind).toArray(), [] as TicketRow[], [kind]);
   return [...rows].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

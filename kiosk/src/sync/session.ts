@@ -3,38 +3,22 @@
  * kiosk becomes `ready` as soon as it knows its identity, from the cache
  * (offline) or from the server, and refreshes it whenever it can.
  */
-import { signal } from '@preact/signals';
 import { DeviceMe, PairResponse } from '../../../shared/protocol/auth.ts';
 import { ApiFailure } from '../../../shared/sync-client/http.ts';
 import { api, db, setToken } from './client.ts';
 import { adoptDeviceMe, forgetToken, readIdentity, saveToken } from './identity.ts';
+import { connectError, me, NotAKioskError, phase, setupNotice } from './state.ts';
 import { pruneTickets } from './tickets.ts';
-
-export type Phase = 'booting' | 'unpaired' | 'connecting' | 'ready' | 'failed';
-
-export const phase = signal<Phase>('booting');
-export const me = signal<DeviceMe | null>(null);
-/** Why the setup screen is shown when it is not the first start. */
-export const setupNotice = signal<'revoked' | null>(null);
-/** The last failure while connecting (shown translated on the connecting screen). */
-export const connectError = signal<unknown>(null);
-
-/** The pairing code was for a wall display or another kind of device. */
-export class NotAKioskError extends Error {}
 
 const REFRESH_EVERY_MS = 10 * 60_000;
 let refreshTimer: ReturnType<typeof setInterval> | null = null;
 
-/** Reads `#token=…` (the demo link the server prints) and removes it from the address bar. */
-function takeHashToken(): string | null {
-  if (typeof location === 'undefined' || !location.hash) return null;
-  const token = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (token) history.replaceState(null, '', location.pathname + location.search);
-  return token;
-}
-
-export async function boot(): Promise<void> {
-  const hashToken = takeHashToken();
+/**
+ * Who this kiosk is, from Dexie and the server. `hashToken` is the demo link's `#token=…` (boot.ts took it from
+ * the address bar). Home may already be on screen from boot.ts's first look at the stored identity: then this
+ * confirms it and refreshes it.
+ */
+export async function boot(hashToken: string | null): Promise<void> {
   const cached = await readIdentity(db);
   const newToken = hashToken !== null && hashToken !== cached.token;
   if (hashToken) await saveToken(db, hashToken);

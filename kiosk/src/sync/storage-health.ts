@@ -6,17 +6,12 @@
  * staff, and a guest whose request could not be stored is told so
  * (`saveFailed`) instead of being shown a number that does not exist.
  */
-import { signal } from '@preact/signals';
 import type { StorageError } from '../../../shared/protocol/devices.ts';
 import { setMeta, type SyncDexie } from '../../../shared/sync-client/outbox.ts';
+import { saveFailed, storageTrouble } from './state.ts';
 
 export type { StorageError };
-
-/** A standing storage failure: what kind, and since when (kiosk clock, ISO). Null while writes work. */
-export const storageTrouble = signal<{ kind: StorageError; since: string } | null>(null);
-
-/** The last guest request could not be stored: the guest is told to ask at the desk. Null otherwise. */
-export const saveFailed = signal<StorageError | null>(null);
+export { dismissSaveFailed, saveFailed, storageTrouble } from './state.ts';
 
 /** Dexie errors that mean the browser's storage itself is failing (not a bug in a query). */
 const STORAGE_FAILURES = new Set(['OpenFailedError', 'DatabaseClosedError', 'MissingAPIError', 'UnknownError', 'InvalidStateError', 'AbortError']);
@@ -105,11 +100,6 @@ export async function guestWrite<T>(write: () => Promise<T>): Promise<T> {
     if (kind) saveFailed.value = kind;
     throw e;
   }
-}
-
-/** The guest has read the notice, or walked away. */
-export function dismissSaveFailed(): void {
-  saveFailed.value = null;
 }
 
 /** About what one guest request stores (its command, its ticket row, the counter), with room to spare. */

@@ -4,7 +4,6 @@
  * under fake-indexeddb in unit tests.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { parseCardToken } from '../../../shared/domain/card-token.ts';
 import type { CallReason, RequestDetails, RequestKind } from '../../../shared/domain/request.ts';
 import { makeFollowToken } from '../../../shared/domain/follow.ts';
 import { clipText } from '../../../shared/domain/text.ts';
@@ -16,6 +15,9 @@ import type { PushOutcome } from '../../../shared/protocol/sync.ts';
 import { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 import { enqueue, getMeta, setMeta } from '../../../shared/sync-client/outbox.ts';
 import { META, type KioskDb, type TicketRow } from './db.ts';
+import { heldGuestCard } from './state.ts';
+
+export { holdGuestCard } from './state.ts';
 
 export interface CallStaffInput {
   reason: CallReason;
@@ -42,21 +44,6 @@ export interface RequestInput {
   language?: Locale | null;
 }
 
-/**
- * The member card the guest at the screen scanned in this guest session: its
- * signed QR token, in memory only. Every request the guest makes while it is
- * held carries it (`memberCard`) and the server verifies it; the kiosk never
- * sends a bare member id. The balance flow holds it and lets go of it at the
- * end of the guest session (features/balance/balance.store.ts), so it can
- * never reach the next guest's requests.
- */
-let guestCard: string | null = null;
-
-/** Holds a scanned card for this guest's requests (only a well-formed token), or lets go of it (null). */
-export function holdGuestCard(token: string | null): void {
-  guestCard = token !== null && parseCardToken(token).ok ? token.trim() : null;
-}
-
 /** Trimmed text, or null when empty; clipped to what the protocol accepts. */
 export function cleanText(v: string | null | undefined, max: number): string | null {
   const s = clipText((v ?? '').trim(), max).trim();
@@ -75,7 +62,7 @@ export async function createRequestTicket(db: KioskDb, me: DeviceMe, input: Requ
   const details = input.kind === 'call_staff' ? null : (input.details ?? null);
   if (input.kind !== 'call_staff' && details?.kind !== input.kind) throw new Error(`details must match the kind ${input.kind}`);
   const reason = input.kind === 'call_staff' ? (input.reason ?? null) : null;
-  const memberCard = guestCard;
+  const memberCard = heldGuestCard();
   const quote = input.quote && WaitQuote.safeParse(input.quote).success ? input.quote : null;
   // The phone's link to this ticket (shared/domain/follow.ts): made here, offline too, printed as a QR.
   const followToken = input.language ? makeFollowToken() : null;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { CARD_CODE_LENGTH, cardCodeProblem, normalizeCardCode } from '../../../../shared/domain/card-token.ts';
-import { NetworkFailure } from '../../../../shared/sync-client/http.ts';
+import { NetworkFailure } from '../../../../shared/sync-client/failures.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { Keypad } from '../../components/Keypad.tsx';
 import { errorText, t } from '../../i18n/locale.store.ts';

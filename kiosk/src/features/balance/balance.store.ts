@@ -11,10 +11,10 @@
  */
 import { effect, signal } from '@preact/signals';
 import type { MemberCardView } from '../../../../shared/protocol/members.ts';
-import { ApiFailure } from '../../../../shared/sync-client/http.ts';
+import { ApiFailure } from '../../../../shared/sync-client/failures.ts';
 import { idleResets } from '../../app/idle.ts';
-import { checkCardOffline, lookupCard, refreshCardKey } from '../../sync/members.ts';
-import { holdGuestCard } from '../../sync/tickets.ts';
+import { checkCardOffline, lookupCard, refreshCardKey } from '../../sync/actions.ts';
+import { holdGuestCard } from '../../sync/actions.ts';
 import { onFlowFinished, resetToHome, step } from '../../app/step.ts';
 
 export const shownMember = signal<MemberCardView | null>(null);

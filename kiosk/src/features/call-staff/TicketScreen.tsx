@@ -1,6 +1,6 @@
 import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
 import { t } from '../../i18n/locale.store.ts';
-import { connection } from '../../sync/engine.ts';
+import { connection } from '../../sync/state.ts';
 import { useTicket } from '../../sync/queries.ts';
 import { shownTicketId } from './flow.store.ts';
 import { WaitEstimateLine } from './WaitEstimateLine.tsx';

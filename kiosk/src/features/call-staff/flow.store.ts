@@ -9,7 +9,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { CallReason } from '../../../../shared/domain/request.ts';
 import { step, type Step } from '../../app/step.ts';
 import { callStaff } from '../../sync/actions.ts';
-import { waitInputs } from '../../sync/wait-stats.ts';
+import { waitInputs } from '../../sync/actions.ts';
 import { estimateWait } from './wait-estimate.ts';
 
 export interface Draft {

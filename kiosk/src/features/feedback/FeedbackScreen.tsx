@@ -1,4 +1,4 @@
-import { FeedbackCategory } from '../../../../shared/domain/issue.ts';
+import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '../../../../shared/domain/feedback-rules.ts';
 import { GuestForm } from '../../components/GuestForm.tsx';
 import { t, type KioskKey } from '../../i18n/locale.store.ts';
 import { feedbackBusy, feedbackDraft, feedbackError, sendFeedback, toggleCategory, updateFeedback } from './feedback.store.ts';
@@ -33,7 +33,7 @@ export function FeedbackScreen() {
       <fieldset class="form-row choice-set">
         <legend class="field__label">{t('feedback.about')}</legend>
         <div class="chips">
-          {FeedbackCategory.options.map((c) => (
+          {FEEDBACK_CATEGORIES.map((c) => (
             <button key={c} type="button" class={`chip ${d.categories.includes(c) ? 'chip--on' : ''}`} aria-pressed={d.categories.includes(c)} data-testid={`category-${c}`} onClick={() => toggleCategory(c)}>
               {t(categoryKey(c))}
             </button>

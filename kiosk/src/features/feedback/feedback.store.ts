@@ -5,8 +5,7 @@
  * phone (`/t/<token>`, kiosk/follow), not here. Nothing typed here outlives the thank-you screen.
  */
 import { effect, signal } from '@preact/signals';
-import { needsIssue } from '../../../../shared/domain/issue.ts';
-import type { FeedbackCategory } from '../../../../shared/domain/issue.ts';
+import { needsIssue, type FeedbackCategory } from '../../../../shared/domain/feedback-rules.ts';
 import { submitFeedback } from '../../sync/actions.ts';
 import { step } from '../../app/step.ts';
 

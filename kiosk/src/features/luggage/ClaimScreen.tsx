@@ -2,7 +2,7 @@ import { FollowQr } from '../../components/FollowQr.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
 import { locale, t } from '../../i18n/locale.store.ts';
-import { me } from '../../sync/session.ts';
+import { me } from '../../sync/state.ts';
 import { claim } from './luggage.store.ts';
 import { useQr } from './qr.ts';
 

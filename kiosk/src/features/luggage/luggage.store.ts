@@ -7,7 +7,7 @@
 import { effect, signal } from '@preact/signals';
 import type { RequestDetails } from '../../../../shared/domain/request.ts';
 import { createRequest } from '../../sync/actions.ts';
-import { checkClaimCode } from '../../sync/claims.ts';
+import { checkClaimCode } from '../../sync/actions.ts';
 import { step } from '../../app/step.ts';
 import { claimCodeProblem } from '../../../../shared/domain/claim-code.ts';
 import { newClaimCode, normalizeClaimCode } from './claim-code.ts';

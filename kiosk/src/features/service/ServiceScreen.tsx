@@ -3,8 +3,8 @@
  * rules turn on — room, time needed, count, note. Confirm waits until every required field is
  * filled and says which are missing. Loaded in its own chunk (service.screens.ts).
  */
-import type { ServiceField, ServiceFields } from '../../../../shared/domain/service.ts';
-import { SERVICE_COUNT_MAX } from '../../../../shared/domain/service.ts';
+import type { ServiceFields } from '../../../../shared/domain/service.ts';
+import { SERVICE_COUNT_MAX, type ServiceField } from '../../../../shared/domain/service-form.ts';
 import { FormActions, FormError } from '../../components/GuestForm.tsx';
 import { Stepper } from '../../components/ResultScreen.tsx';
 import { locale, t, type KioskKey } from '../../i18n/locale.store.ts';

@@ -2,7 +2,8 @@
  * What a catalog service asks the guest, from its rules (off / optional / required per field), and
  * when the guest may confirm: every required field filled. Pure, so the rules are unit-tested.
  */
-import { SERVICE_COUNT_MAX, SERVICE_FIELDS, type ServiceField, type ServiceFields } from '../../../../shared/domain/service.ts';
+import type { ServiceFields } from '../../../../shared/domain/service.ts';
+import { SERVICE_COUNT_MAX, SERVICE_FIELDS, type ServiceField } from '../../../../shared/domain/service-form.ts';
 
 /** "When do you need it?" as a few large choices; `later` then asks for an hour today. */
 export const NEEDED_AT = ['asap', '30m', '1h', '2h', 'later'] as const;

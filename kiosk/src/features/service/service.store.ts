@@ -8,7 +8,7 @@ import { effect, signal } from '@preact/signals';
 import type { Service } from '../../../../shared/domain/service.ts';
 import { step } from '../../app/step.ts';
 import { requestService } from '../../sync/actions.ts';
-import { waitInputs } from '../../sync/wait-stats.ts';
+import { waitInputs } from '../../sync/actions.ts';
 import { estimateWait } from '../call-staff/wait-estimate.ts';
 import { canConfirm, EMPTY_SERVICE_DRAFT, requestFields, type ServiceDraft } from './service-fields.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText, t } from '../../i18n/locale.store.ts';
 import { refresh } from '../../sync/actions.ts';
-import { connectError } from '../../sync/session.ts';
+import { connectError } from '../../sync/state.ts';
 
 /** Paired (a token from the demo link or storage) but the kiosk has never reached the server. */
 export function ConnectingScreen() {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { Keypad } from '../../components/Keypad.tsx';
 import { errorText, t } from '../../i18n/locale.store.ts';
 import { pair } from '../../sync/actions.ts';
-import { NotAKioskError, setupNotice } from '../../sync/session.ts';
+import { NotAKioskError, setupNotice } from '../../sync/state.ts';
 import { KEYPAD_KEYS, PAIRING_CODE_LENGTH, isCompleteCode, normalizeCode } from './pairing-code.ts';
 
 /** For staff: pair this screen with the property using a code made in the admin app. */

@@ -1,7 +1,7 @@
 import { serviceDayOf } from '../../../../shared/domain/ticket.ts';
 import { t } from '../../i18n/locale.store.ts';
 import { useTicketsOfKind } from '../../sync/queries.ts';
-import { me } from '../../sync/session.ts';
+import { me } from '../../sync/state.ts';
 import { shoeStatusKey } from './shoe-text.ts';
 
 /** Today's shoe-care tickets from this kiosk and where each stands (numbers only, like the wall). */

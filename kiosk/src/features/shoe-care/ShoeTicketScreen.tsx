@@ -1,11 +1,11 @@
 import { ResultScreen, TicketNumber } from '../../components/ResultScreen.tsx';
 import { t } from '../../i18n/locale.store.ts';
-import { connection } from '../../sync/engine.ts';
+import { connection } from '../../sync/state.ts';
 import { useTicket } from '../../sync/queries.ts';
 import { shoeTicket } from './shoe-care.store.ts';
 import { ShoeStatusList } from './ShoeStatusList.tsx';
 import { backByText } from './shoe-text.ts';
-import { me } from '../../sync/session.ts';
+import { me } from '../../sync/state.ts';
 
 export const SHOE_TICKET_MS = 20_000;
 
