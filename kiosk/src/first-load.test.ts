@@ -11,6 +11,7 @@ it('the first screen loads no Dexie and no zod: the sync layer is its own chunk 
   expect(graph.filter((s) => s.startsWith('kiosk/src/sync/')).sort()).toEqual([
     'kiosk/src/sync/actions.ts',
     'kiosk/src/sync/boot.ts',
+    'kiosk/src/sync/identity-mirror.ts',
     'kiosk/src/sync/queries.ts',
     'kiosk/src/sync/state.ts',
   ]);

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
-import { peekIdentity } from './boot.ts';
 import { KioskDb, META } from './db.ts';
-import { adoptDeviceMe, saveToken } from './identity.ts';
+import { mirroredIdentity, mirrorIdentity } from './identity-mirror.ts';
+import { adoptDeviceMe, forgetToken, readIdentity, saveToken } from './identity.ts';
 
 const ME: DeviceMe = {
   deviceId: '0190a0b0-0000-7000-8000-000000000001',
@@ -18,55 +18,79 @@ const ME: DeviceMe = {
   serverTime: '2026-03-14T02:00:00Z',
 };
 
+/** The browser's localStorage, in memory (Node has none). */
+class MemoryStorage {
+  items = new Map<string, string>();
+  getItem = (k: string) => this.items.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.items.set(k, String(v));
+  removeItem = (k: string) => void this.items.delete(k);
+}
+const g = globalThis as { localStorage?: unknown };
+let storage: MemoryStorage;
+let db: KioskDb;
+
+beforeEach(() => {
+  storage = new MemoryStorage();
+  g.localStorage = storage;
+  db = new KioskDb();
+});
 afterEach(async () => {
+  delete g.localStorage;
+  db.close();
   await Dexie.delete('lobbydesk-kiosk');
 });
 
-describe('peekIdentity (the first screen, before Dexie loads)', () => {
-  it('finds nothing on a first start and creates no database (Dexie makes it, at its own version)', async () => {
-    expect(await peekIdentity()).toBeNull();
-    expect(await Dexie.exists('lobbydesk-kiosk')).toBe(false);
-    const db = new KioskDb();
-    await db.open(); // Dexie still creates it, with every store
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['meta', 'outbox', 'rejected', 'services', 'tickets']);
-    db.close();
+describe('the identity mirror (home before the sync layer has loaded)', () => {
+  it('is empty on a first start', () => {
+    expect(mirroredIdentity()).toBeNull();
   });
 
-  it('reads the token and DeviceMe Dexie stored, and lets Dexie open the database afterwards', async () => {
-    const db = new KioskDb();
+  it('follows what Dexie is told: pairing stores token and DeviceMe, losing the token removes it', async () => {
     await saveToken(db, 'tok-1');
+    expect(mirroredIdentity()).toBeNull(); // a token alone does not draw home
     await adoptDeviceMe(db, ME);
-    db.close();
-    expect(await peekIdentity()).toEqual({ token: 'tok-1', me: ME });
-    const again = new KioskDb();
-    expect(await again.meta.get(META.token)).toEqual({ key: 'token', value: 'tok-1' });
-    again.close();
+    expect(mirroredIdentity()).toEqual({ token: 'tok-1', me: ME });
+    await forgetToken(db);
+    expect(mirroredIdentity()).toBeNull();
+    expect(await db.meta.get(META.token)).toBeUndefined();
   });
 
-  it('answers null (Dexie decides) without a token, without a DeviceMe, or for a device that is not a kiosk', async () => {
-    const db = new KioskDb();
-    await adoptDeviceMe(db, ME);
-    expect(await peekIdentity()).toBeNull(); // no token
-    await db.meta.delete(META.me);
-    await saveToken(db, 'tok-1');
-    expect(await peekIdentity()).toBeNull(); // no DeviceMe
-    await db.meta.put({ key: META.me, value: { ...ME, kind: 'wall' } });
-    expect(await peekIdentity()).toBeNull();
-    db.close();
+  it('is set to match Dexie whenever the sync layer reads the identity (Dexie is the truth)', async () => {
+    mirrorIdentity({ token: 'stale', me: ME }); // say, left from before the database was wiped
+    await readIdentity(db);
+    expect(mirroredIdentity()).toBeNull();
+    await db.meta.bulkPut([
+      { key: META.token, value: 'tok-2' },
+      { key: META.me, value: ME },
+    ]);
+    await readIdentity(db); // a kiosk from before the mirror: its first start writes it
+    expect(mirroredIdentity()).toEqual({ token: 'tok-2', me: ME });
   });
 
-  it('does not hold Dexie up while it is open', async () => {
-    const db = new KioskDb();
-    await saveToken(db, 'tok-1');
-    await adoptDeviceMe(db, ME);
-    const peek = peekIdentity();
-    // Dexie keeps its connection open beside the peek's (the peek closes its own at once).
-    expect(await db.meta.count()).toBeGreaterThan(0);
-    expect((await peek)?.token).toBe('tok-1');
-    db.close();
+  it('answers null for a device that is not a kiosk, or for damaged contents', () => {
+    mirrorIdentity({ token: 'tok-1', me: { ...ME, kind: 'wall' } });
+    expect(mirroredIdentity()).toBeNull();
+    storage.setItem('lobbydesk-kiosk:me', '{not json');
+    expect(mirroredIdentity()).toBeNull();
+    storage.setItem('lobbydesk-kiosk:me', 'null');
+    expect(mirroredIdentity()).toBeNull();
   });
 
-  it('answers null where there is no IndexedDB', async () => {
-    expect(await peekIdentity(null)).toBeNull();
+  it('costs only the quick start where storage refuses or is missing', async () => {
+    g.localStorage = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
+    expect(mirroredIdentity()).toBeNull();
+    await saveToken(db, 'tok-1'); // Dexie still takes it
+    expect(await db.meta.get(META.token)).toEqual({ key: 'token', value: 'tok-1' });
+    delete g.localStorage;
+    expect(mirroredIdentity()).toBeNull();
+    mirrorIdentity({ token: 'x' });
   });
 });

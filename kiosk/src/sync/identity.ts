@@ -5,18 +5,23 @@
 import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { getMeta } from '../../../shared/sync-client/outbox.ts';
 import { META, type KioskDb } from './db.ts';
+import { mirrorIdentity } from './identity-mirror.ts';
 
+/** The stored token and DeviceMe (and the start's mirror of them set to match). */
 export async function readIdentity(db: KioskDb): Promise<{ token: string | null; me: DeviceMe | null }> {
   const [token, me] = await Promise.all([getMeta<string>(db, META.token), getMeta<DeviceMe>(db, META.me)]);
+  mirrorIdentity({ token: token ?? null, me: me ?? null });
   return { token: token ?? null, me: me ?? null };
 }
 
 export async function saveToken(db: KioskDb, token: string): Promise<void> {
   await db.meta.put({ key: META.token, value: token });
+  mirrorIdentity({ token });
 }
 
 /** Forget the credentials, never the outbox: queued requests go out after re-pairing. */
 export async function forgetToken(db: KioskDb): Promise<void> {
+  mirrorIdentity({ token: null }); // first: a start must never find a token Dexie no longer has
   await db.meta.delete(META.token);
 }
 
@@ -51,4 +56,5 @@ export async function adoptDeviceMe(db: KioskDb, me: DeviceMe): Promise<void> {
       .delete();
     await db.meta.put({ key: META.me, value: me });
   });
+  mirrorIdentity({ me });
 }
