@@ -1,10 +1,11 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Department } from '../../../shared/domain/issue.ts';
 import { RequestDetails, type RequestKind, type RequestMember, type ServiceRequest } from '../../../shared/domain/request.ts';
 import type { RequestStatus } from '../../../shared/domain/request.machine.ts';
 import type { WaitQuote } from '../../../shared/protocol/wait-stats.ts';
 import type { DB } from '../store/schema.ts';
 import type { Db, Tx } from '../store/store.ts';
+import { jsonRows } from '../store/json-rows.ts';
 
 /** A request row with its member's name and tier, read with it (null when no member is linked). */
 type Row = Selectable<DB['service_requests']> & { member_name: string | null; member_tier: string | null };
@@ -39,13 +40,15 @@ export function toRequest(r: Row): ServiceRequest {
   };
 }
 
-/** New requests, one statement. `quote`: the wait the kiosk showed the guest (seconds), kept for reports; it is not part of the request's view. */
+/**
+ * New requests, one statement; the rows travel as one JSON array (`jsonb_to_recordset`), not 27 parameters a row.
+ * `quote`: the wait the kiosk showed the guest (seconds), kept for reports; it is not part of the request's view.
+ */
 export async function insertRequests(trx: Tx, propertyId: string, rows: readonly { request: ServiceRequest; quote?: WaitQuote | null }[]): Promise<void> {
-  await trx
-    .insertInto('service_requests')
-    .values(rows.map(({ request: r, quote }) => ({
+  if (rows.length === 0) return;
+  const json = jsonRows(
+    rows.map(({ request: r, quote }) => ({
       id: r.id,
-      property_id: propertyId,
       kind: r.kind,
       ticket: r.ticket,
       service_day: r.serviceDay,
@@ -54,7 +57,7 @@ export async function insertRequests(trx: Tx, propertyId: string, rows: readonly
       guest_name: r.guestName,
       room: r.room,
       note: r.note,
-      details: r.details === null ? null : JSON.stringify(r.details),
+      details: r.details,
       device_id: r.deviceId,
       desk: r.desk,
       department: r.department,
@@ -71,8 +74,12 @@ export async function insertRequests(trx: Tx, propertyId: string, rows: readonly
       completed_at: r.completedAt,
       updated_at: r.updatedAt,
       rev: r.rev,
-    })))
-    .execute();
+    })),
+  );
+  await sql`
+    insert into service_requests (property_id, id, kind, ticket, service_day, status, reason, guest_name, room, note, details, device_id, desk, department, transfer_note, member_id, quoted_wait_low_s, quoted_wait_high_s, assigned_staff_id, assigned_staff_name, created_at, client_created_at, clock_skew_ms, called_at, completed_at, updated_at, rev)
+    select ${propertyId}, r.id, r.kind, r.ticket, r.service_day, r.status, r.reason, r.guest_name, r.room, r.note, r.details, r.device_id, r.desk, r.department, r.transfer_note, r.member_id, r.quoted_wait_low_s, r.quoted_wait_high_s, r.assigned_staff_id, r.assigned_staff_name, r.created_at, r.client_created_at, r.clock_skew_ms, r.called_at, r.completed_at, r.updated_at, r.rev
+    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, kind text, ticket text, service_day text, status text, reason text, guest_name text, room text, note text, details jsonb, device_id uuid, desk text, department text, transfer_note text, member_id uuid, quoted_wait_low_s integer, quoted_wait_high_s integer, assigned_staff_id text, assigned_staff_name text, created_at timestamptz, client_created_at timestamptz, clock_skew_ms integer, called_at timestamptz, completed_at timestamptz, updated_at timestamptz, rev integer)`.execute(trx);
 }
 
 export async function updateRequest(trx: Tx, r: ServiceRequest): Promise<void> {

@@ -15,6 +15,7 @@ import { requestBatchHandlers, requestHandlers } from '../requests/requests.hand
 import type { Store, Tx } from '../store/store.ts';
 import { ensurePushDevice, lockDevice } from '../devices/devices.repo.ts';
 import { appendEvents, collectEvents, stopCollecting, type NewEvent } from '../events/events.repo.ts';
+import { jsonRows } from '../store/json-rows.ts';
 
 /** Every domain's slice, merged: the compiler checks there is exactly one handler per command type. */
 const handlers: HandlerSlice<Command['type']> = { ...requestHandlers, ...feedbackHandlers, ...luggageHandlers, ...issueHandlers, ...memberHandlers };
@@ -133,9 +134,10 @@ async function applyBatch(trx: Tx, who: Principal, body: PushEnvelope, careful: 
     throw new DomainError('seq_gap', `Expected sequence ${lastSeq + 1}, got ${gapAt}`, { expectedSeq: lastSeq + 1, outcomes: [] });
   }
   stopCollecting(trx);
-  const version = await appendEvents(trx, who.propertyId, events);
   await recordAnswers(trx, answers);
   if (lastSeq !== before) await trx.updateTable('devices').set({ last_seq: lastSeq, last_seen_at: new Date() }).where('id', '=', body.deviceId).execute();
+  // Last: the version bump locks the property's row until commit (every writer of the property queues there).
+  const version = await appendEvents(trx, who.propertyId, events);
   return { outcomes, lastSeq, version, gapAt };
 }
 
@@ -233,25 +235,27 @@ async function knownCommands(trx: Tx, cmds: readonly CommandEnvelope[]): Promise
   );
 }
 
-/** The batch's answers, in one insert. */
+/** The batch's answers, in one insert (the rows as one JSON array, not 9 parameters a row). */
 async function recordAnswers(trx: Tx, answers: readonly Answer[]): Promise<void> {
   if (answers.length === 0) return;
-  await trx
-    .insertInto('commands')
-    .values(
-      answers.map(({ cmd, outcome, result, error }) => ({
-        device_id: cmd.deviceId,
-        seq: cmd.seq,
-        command_id: cmd.id,
-        type: cmd.type,
-        outcome,
-        result: result === null ? null : JSON.stringify(result),
-        error_code: error?.code ?? null,
-        error_message: error?.message ?? null,
-        client_created_at: storableTime(cmd.createdAt),
-      })),
-    )
-    .execute();
+  const rows = jsonRows(
+    answers.map(({ cmd, outcome, result, error }) => ({
+      device_id: cmd.deviceId,
+      seq: cmd.seq,
+      command_id: cmd.id,
+      type: cmd.type,
+      outcome,
+      result: result ?? null,
+      error_code: error?.code ?? null,
+      error_message: error?.message ?? null,
+      client_created_at: storableTime(cmd.createdAt),
+    })),
+  );
+  await sql`
+    insert into commands (device_id, seq, command_id, type, outcome, result, error_code, error_message, client_created_at)
+    select a.device_id, a.seq, a.command_id, a.type, a.outcome, a.result, a.error_code, a.error_message, a.client_created_at
+    from jsonb_to_recordset(${rows}::jsonb)
+      as a(device_id uuid, seq integer, command_id uuid, type text, outcome text, result jsonb, error_code text, error_message text, client_created_at timestamptz)`.execute(trx);
 }
 
 /**

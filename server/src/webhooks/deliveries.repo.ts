@@ -13,8 +13,14 @@ const UUID_V7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) 
  * Runs in the caller's transaction, so the outbox rows commit (or not) with the events.
  */
 export async function enqueue(trx: Tx, propertyId: string, messages: readonly WebhookMessage[], now: Date): Promise<number> {
-  if (messages.length === 0) return 0;
   // Most properties subscribe to nothing (or not to these types): a cheap look first spares serialising every payload.
+  if (!(await anySubscribed(trx, propertyId, messages))) return 0;
+  return enqueueSubscribed(trx, propertyId, messages, now);
+}
+
+/** Whether an active endpoint of the property subscribes to any of these messages' types (one indexed look). */
+export async function anySubscribed(trx: Tx, propertyId: string, messages: readonly WebhookMessage[]): Promise<boolean> {
+  if (messages.length === 0) return false;
   const types = [...new Set(messages.map((m) => m.type))];
   const subscribed = await trx
     .selectFrom('webhook_endpoints')
@@ -24,7 +30,12 @@ export async function enqueue(trx: Tx, propertyId: string, messages: readonly We
     .where(sql<boolean>`event_types && ${sql.val(types)}::text[]`)
     .limit(1)
     .executeTakeFirst();
-  if (!subscribed) return 0;
+  return subscribed !== undefined;
+}
+
+/** `enqueue` once `anySubscribed` has said yes (in the same transaction): the deliveries, in the messages' order. */
+export async function enqueueSubscribed(trx: Tx, propertyId: string, messages: readonly WebhookMessage[], now: Date): Promise<number> {
+  if (messages.length === 0) return 0;
   const rows = JSON.stringify(messages.map((m, ord) => ({ ord, type: m.type, entity_id: m.entityId, at: m.at, data: m.data, guest: m.guest })));
   const res = await sql`
     insert into webhook_deliveries (id, endpoint_id, event_type, entity_id, payload, next_attempt_at, created_at)
