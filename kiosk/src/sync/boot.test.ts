@@ -1,22 +1,12 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { KioskDb, META } from './db.ts';
 import { mirroredIdentity, mirrorIdentity } from './identity-mirror.ts';
 import { adoptDeviceMe, forgetToken, readIdentity, saveToken } from './identity.ts';
+import { testKiosk } from './test-device.ts';
 
-const ME: DeviceMe = {
-  deviceId: '0190a0b0-0000-7000-8000-000000000001',
-  kind: 'kiosk',
-  name: 'Lobby kiosk 1',
-  letter: 'A',
-  lastSeq: 0,
-  lastTicketToday: 0,
-  serviceDay: '2026-03-14',
-  property: { id: '0190a0b0-0000-7000-8000-0000000000aa', name: 'Harbour Hotel', timeZone: 'Asia/Shanghai' },
-  serverTime: '2026-03-14T02:00:00Z',
-};
+const ME = testKiosk();
 
 /** The browser's localStorage, in memory (Node has none). */
 class MemoryStorage {

@@ -5,20 +5,10 @@ import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { Command } from '../../../shared/protocol/commands.ts';
 import { KioskDb } from './db.ts';
 import { createFeedback } from './feedback.ts';
+import { testKiosk } from './test-device.ts';
 
 const NOW = new Date('2026-03-14T02:00:00Z');
-const me = (over: Partial<DeviceMe> = {}): DeviceMe => ({
-  deviceId: '0190a0b0-0000-7000-8000-000000000001',
-  kind: 'kiosk',
-  name: 'Lobby kiosk 1',
-  letter: 'A',
-  lastSeq: 0,
-  lastTicketToday: 0,
-  serviceDay: '2026-03-14',
-  property: { id: '0190a0b0-0000-7000-8000-0000000000aa', name: 'Harbour Hotel', timeZone: 'Asia/Shanghai' },
-  serverTime: NOW.toISOString(),
-  ...over,
-});
+const me = (over: Partial<DeviceMe> = {}): DeviceMe => testKiosk({ serverTime: NOW.toISOString(), ...over });
 
 let db: KioskDb;
 let n = 0;

@@ -2,24 +2,14 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Service } from '../../../shared/domain/service.ts';
-import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { Command } from '../../../shared/protocol/commands.ts';
 import { KioskDb } from './db.ts';
 import { applyServiceUpserts, readActiveServices, replaceServices } from './services.ts';
 import { createRequestTicket } from './tickets.ts';
+import { testKiosk } from './test-device.ts';
 
 const NOW = new Date('2026-03-14T02:00:00Z');
-const ME: DeviceMe = {
-  deviceId: '0190a0b0-0000-7000-8000-000000000001',
-  kind: 'kiosk',
-  name: 'Lobby kiosk 1',
-  letter: 'A',
-  lastSeq: 0,
-  lastTicketToday: 0,
-  serviceDay: '2026-03-14',
-  property: { id: '0190a0b0-0000-7000-8000-0000000000aa', name: 'Harbour Hotel', timeZone: 'Asia/Shanghai' },
-  serverTime: NOW.toISOString(),
-};
+const ME = testKiosk({ serverTime: NOW.toISOString() });
 
 function service(code: string, over: Partial<Service> = {}): Service {
   return {

@@ -9,6 +9,7 @@ import { KioskDb, META } from './db.ts';
 import { adoptDeviceMe } from './identity.ts';
 import { createFeedback } from './feedback.ts';
 import { applyOutcomes, applyServerRequests, createCallStaffTicket, createRequestTicket, pruneTickets } from './tickets.ts';
+import { testKiosk } from './test-device.ts';
 
 const DEVICE = '0190a0b0-0000-7000-8000-000000000001';
 const OTHER_DEVICE = '0190a0b0-0000-7000-8000-000000000002';
@@ -17,18 +18,7 @@ const PROPERTY = { id: '0190a0b0-0000-7000-8000-0000000000aa', name: 'Harbour Ho
 const NOW = new Date('2026-03-14T02:00:00Z');
 
 function deviceMe(over: Partial<DeviceMe> = {}): DeviceMe {
-  return {
-    deviceId: DEVICE,
-    kind: 'kiosk',
-    name: 'Lobby kiosk 1',
-    letter: 'A',
-    lastSeq: 0,
-    lastTicketToday: 0,
-    serviceDay: '2026-03-14',
-    property: PROPERTY,
-    serverTime: NOW.toISOString(),
-    ...over,
-  };
+  return testKiosk({ deviceId: DEVICE, property: PROPERTY, serverTime: NOW.toISOString(), ...over });
 }
 
 let db: KioskDb;

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceMe } from '../../../shared/protocol/auth.ts';
 import { Command } from '../../../shared/protocol/commands.ts';
 import type { WaitStats } from '../../../shared/protocol/wait-stats.ts';
 import { setMeta } from '../../../shared/sync-client/outbox.ts';
@@ -8,18 +7,9 @@ import { db } from './client.ts';
 import { META, type TicketRow } from './db.ts';
 import { createCallStaffTicket } from './tickets.ts';
 import { waitInputs } from './wait-stats.ts';
+import { testKiosk } from './test-device.ts';
 
-const me: DeviceMe = {
-  deviceId: '0190a0b0-0000-7000-8000-000000000001',
-  kind: 'kiosk',
-  name: 'Lobby kiosk 1',
-  letter: 'A',
-  lastSeq: 0,
-  lastTicketToday: 0,
-  serviceDay: '2026-03-14',
-  property: { id: '0190a0b0-0000-7000-8000-0000000000aa', name: 'Harbour Hotel', timeZone: 'UTC' },
-  serverTime: new Date().toISOString(),
-};
+const me = testKiosk({ property: { ...testKiosk().property, timeZone: 'UTC' }, serverTime: new Date().toISOString() });
 const STATS: WaitStats = { at: new Date().toISOString(), desksOpen: 2, inService: 1, kinds: [{ kind: 'call_staff', serviceS: [60, 120, 180], waiting: 3 }] };
 
 afterEach(async () => {
