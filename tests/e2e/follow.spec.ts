@@ -34,10 +34,13 @@ async function readQr(img: Locator): Promise<string> {
   await expect(img).toBeVisible();
   const frames = await img.evaluate(async (el: HTMLImageElement) => {
     await el.decode();
-    return [280, 333, 400, 466].map((size) => {
+    // Whole multiples of the image's own pixels first, drawn without smoothing (crisp modules), then a few other sizes.
+    const whole = [2, 3, 4, 5, 6, 8, 10].map((k) => el.naturalWidth * k).filter((s) => s >= 200 && s <= 600);
+    return [...whole, 280, 333, 400, 466].map((size, i) => {
       const c = document.createElement('canvas');
       c.width = c.height = size + 60;
       const g = c.getContext('2d')!;
+      g.imageSmoothingEnabled = i >= whole.length;
       g.fillStyle = '#fff';
       g.fillRect(0, 0, c.width, c.height);
       g.drawImage(el, 30, 30, size, size);
