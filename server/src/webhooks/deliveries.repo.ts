@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { WebhookDelivery } from '../../../shared/protocol/webhooks.ts';
 import type { Db, Tx } from '../store/store.ts';
 import type { WebhookMessage } from './mapping.ts';
+import { jsonRows } from '../store/json-rows.ts';
 
 /** A uuid v7 made by the database, one per inserted row (a time-ordered webhook-id). */
 const UUID_V7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
@@ -36,7 +37,7 @@ export async function anySubscribed(trx: Tx, propertyId: string, messages: reado
 /** `enqueue` once `anySubscribed` has said yes (in the same transaction): the deliveries, in the messages' order. */
 export async function enqueueSubscribed(trx: Tx, propertyId: string, messages: readonly WebhookMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
-  const rows = JSON.stringify(messages.map((m, ord) => ({ ord, type: m.type, entity_id: m.entityId, at: m.at, data: m.data, guest: m.guest })));
+  const rows = jsonRows(messages.map((m, ord) => ({ ord, type: m.type, entity_id: m.entityId, at: m.at, data: m.data, guest: m.guest })));
   const res = await sql`
     insert into webhook_deliveries (id, endpoint_id, event_type, entity_id, payload, next_attempt_at, created_at)
     select ${UUID_V7}, e.id, m.type, m.entity_id,
